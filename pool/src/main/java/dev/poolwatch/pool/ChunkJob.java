@@ -1,0 +1,73 @@
+package dev.poolwatch.pool;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+
+import dev.poolwatch.pool.ThreadPool.State;
+
+/**
+ * Applies a function to a run of consecutive items, as one job: Python's chunk. Each item's
+ * outcome is delivered on its own, so one failing item never hides the others.
+ */
+final class ChunkJob<A, R> implements Job {
+
+    private final Function<? super A, ? extends R> fn;
+    private final List<? extends A> items;
+    private final int firstIndex;
+    private final ItemSink<R> sink;
+    private final PoolCore core;
+
+    ChunkJob(Function<? super A, ? extends R> fn, List<? extends A> items, int firstIndex, ItemSink<R> sink,
+            PoolCore core) {
+        this.fn = fn;
+        this.items = items;
+        this.firstIndex = firstIndex;
+        this.sink = sink;
+        this.core = core;
+    }
+
+    @Override
+    public void run() {
+        for (int i = 0; i < items.size(); i++) {
+            if (!sink.wantsMore()) {
+                return;
+            }
+            if (core.state() == State.TERMINATE) {
+                abandonFrom(i, new CancellationException(core.name + " was terminated before this item started"));
+                return;
+            }
+            int index = firstIndex + i;
+            R value;
+            try {
+                value = fn.apply(items.get(i));
+            } catch (Throwable failure) {
+                sink.itemFailed(index, failure);
+                continue;
+            }
+            sink.itemDone(index, value);
+        }
+    }
+
+    @Override
+    public void abandon(CancellationException reason) {
+        abandonFrom(0, reason);
+    }
+
+    private void abandonFrom(int start, CancellationException reason) {
+        for (int i = start; i < items.size(); i++) {
+            sink.itemFailed(firstIndex + i, reason);
+        }
+    }
+
+    /** Splits {@code items} into jobs of at most {@code chunksize} items each. */
+    static <A, R> List<ChunkJob<A, R>> split(Function<? super A, ? extends R> fn, List<? extends A> items,
+            int chunksize, ItemSink<R> sink, PoolCore core) {
+        List<ChunkJob<A, R>> jobs = new java.util.ArrayList<>((items.size() + chunksize - 1) / chunksize);
+        for (int start = 0; start < items.size(); start += chunksize) {
+            int end = Math.min(items.size(), start + chunksize);
+            jobs.add(new ChunkJob<>(fn, items.subList(start, end), start, sink, core));
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.poolwatch.pool;
+
+import java.lang.ref.Reference;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The view {@link LeakGuard#wrap} returns: delegates everything, and registers a Cleaner action
+ * that holds the executor (never this view) and shuts it down if the view is dropped while it is
+ * open.
+ */
+final class GuardedExecutorService implements ExecutorService, AutoCloseable {
+
+    private final ExecutorService delegate;
+
+    GuardedExecutorService(ExecutorService delegate, boolean captureCreationStack) {
+        this.delegate = delegate;
+        String name = describe(delegate);
+        Reclamation.CLEANER.register(this,
+                new Reclaimer(delegate, name, CreationSite.capture(name, captureCreationStack)));
+    }
+
+    private static String describe(ExecutorService executor) {
+        return executor.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(executor));
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        try {
+            delegate.execute(command);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> Future<T> submit(Callable<T> task) {
+        try {
+            return delegate.submit(task);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> Future<T> submit(Runnable task, T result) {
+        try {
+            return delegate.submit(task, result);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public Future<?> submit(Runnable task) {
+        try {
+            return delegate.submit(task);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        try {
+            return delegate.invokeAll(tasks);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        try {
+            return delegate.invokeAll(tasks, timeout, unit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return delegate.invokeAny(tasks);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return delegate.invokeAny(tasks, timeout, unit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        delegate.shutdown();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        return delegate.shutdownNow();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return delegate.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return delegate.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        try {
+            return delegate.awaitTermination(timeout, unit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Closing.shutdownAndAwait(delegate);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LeakGuard[" + delegate + "]";
+    }
+
+    /** Shuts down an executor whose guarded view was dropped while it was open, and warns. */
+    private static final class Reclaimer implements Runnable {
+
+        private final ExecutorService executor;
+        private final String name;
+        private final CreationSite site;
+
+        Reclaimer(ExecutorService executor, String name, CreationSite site) {
+            this.executor = executor;
+            this.name = name;
+            this.site = site;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (executor.isShutdown()) {
+                    return;
+                }
+                executor.shutdownNow();
+            } catch (RuntimeException failure) {
+                Reclamation.LOG.log(System.Logger.Level.WARNING,
+                        "shutdownNow() of the reclaimed executor " + name + " threw", failure);
+            }
+            Reclamation.warnReclaimed(name, "running", site);
+        }
+    }
+}

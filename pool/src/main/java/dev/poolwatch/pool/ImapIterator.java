@@ -1,0 +1,60 @@
+package dev.poolwatch.pool;
+
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The caller's {@link ResultIterator}: serializes consumers and, like {@link Handle}, holds the
+ * pool so that it stays reachable while results can still be read.
+ */
+final class ImapIterator<R> implements ResultIterator<R> {
+
+    private final ItemResults<R> results;
+    @SuppressWarnings({"unused", "FieldCanBeLocal"}) // held only to keep the pool reachable
+    private final Object pool;
+
+    ImapIterator(ItemResults<R> results, Object pool) {
+        this.results = results;
+        this.pool = pool;
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+        return results.hasMore();
+    }
+
+    @Override
+    public synchronized R next() {
+        requireMore();
+        try {
+            return results.take(ItemResults.NO_TIMEOUT);
+        } catch (TimeoutException impossible) {
+            throw new AssertionError("an untimed wait timed out", impossible);
+        } catch (InterruptedException interrupted) {
+            throw Waiting.interrupted(interrupted);
+        }
+    }
+
+    @Override
+    public synchronized R next(long timeout, TimeUnit unit) throws TimeoutException {
+        requireMore();
+        try {
+            return results.take(Math.max(0L, unit.toNanos(timeout)));
+        } catch (InterruptedException interrupted) {
+            throw Waiting.interrupted(interrupted);
+        }
+    }
+
+    private void requireMore() {
+        if (!results.hasMore()) {
+            throw new NoSuchElementException("Every result has been returned");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ResultIterator[" + (hasNext() ? "more results" : "exhausted") + "]";
+    }
+}
