@@ -1,0 +1,202 @@
+package dev.poolwatch.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The agent's options, parsed from {@code -javaagent:poolwatch-agent.jar=key=value,key=value}.
+ *
+ * <p>{@link Key} is the one list of options: it drives parsing, validation, the defaults,
+ * {@link #toString()} (which round-trips into a {@code -javaagent} argument) and the option table
+ * of the README. An unknown key, a repeated key or a bad value is an {@link IllegalArgumentException}
+ * whose message names the option, the value and what is allowed, so a typo in a CI script fails the
+ * run instead of silently turning the check off.
+ */
+public final class AgentOptions {
+
+    /** Every option the agent accepts. */
+    public enum Key {
+        /** Path of a JSON report written at exit, atomically. No default: no JSON is written. */
+        REPORT("report", "", "a file path"),
+        /** {@code true}: print nothing when no leak was found. Default {@code false}. */
+        QUIET("quiet", "false", "true or false"),
+        /** Report only pools whose creation site's first application frame is in a matching class. */
+        INCLUDES("includes", "*", "class name patterns separated by ':', '*' matching any characters"),
+        /** Never report pools whose creation site's first application frame is in a matching class. */
+        EXCLUDES("excludes", "", "class name patterns separated by ':', '*' matching any characters"),
+        /** Frames printed after the first application frame of each stack. Default 5. */
+        STACK_DEPTH("stackDepth", "5", "an integer from 0 to " + AgentOptions.MAX_STACK_DEPTH),
+        /** {@code true}: a program that would exit with status 0 exits with 3 when leaks were found. */
+        FAIL_ON_LEAK("failOnLeak", "false", "true or false");
+
+        private final String optionName;
+        private final String defaultValue;
+        private final String allowed;
+
+        Key(String optionName, String defaultValue, String allowed) {
+            this.optionName = optionName;
+            this.defaultValue = defaultValue;
+            this.allowed = allowed;
+        }
+
+        /** The name users write, e.g. {@code stackDepth}. */
+        public String optionName() {
+            return optionName;
+        }
+
+        public String defaultValue() {
+            return defaultValue;
+        }
+
+        /** What values are allowed, in words. */
+        public String allowed() {
+            return allowed;
+        }
+    }
+
+    /** The deepest stack an option may ask for. */
+    public static final int MAX_STACK_DEPTH = 1000;
+
+    /** The exit status {@code failOnLeak=true} turns a successful exit into. */
+    public static final int LEAK_EXIT_STATUS = 3;
+
+    private final Map<Key, String> values;
+
+    private AgentOptions(Map<Key, String> values) {
+        this.values = values;
+        validate();
+    }
+
+    /**
+     * Parses the text after {@code =} in {@code -javaagent:poolwatch-agent.jar=...}.
+     *
+     * @param text the options, {@code null} or empty for all defaults
+     * @return the parsed options
+     * @throws IllegalArgumentException naming the option at fault and what is allowed
+     */
+    public static AgentOptions parse(String text) {
+        Map<Key, String> values = new EnumMap<>(Key.class);
+        if (text != null && !text.isEmpty()) {
+            for (String pair : text.split(",", -1)) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("option '" + pair + "' is not of the form key=value; valid keys: "
+                            + validKeys());
+                }
+                Key key = keyNamed(pair.substring(0, eq));
+                if (values.put(key, pair.substring(eq + 1)) != null) {
+                    throw new IllegalArgumentException("option " + key.optionName + " is given twice");
+                }
+            }
+        }
+        return new AgentOptions(values);
+    }
+
+    private static Key keyNamed(String name) {
+        for (Key key : Key.values()) {
+            if (key.optionName.equals(name)) {
+                return key;
+            }
+        }
+        throw new IllegalArgumentException("unknown option '" + name + "'; valid keys: " + validKeys());
+    }
+
+    private static String validKeys() {
+        StringJoiner names = new StringJoiner(", ");
+        for (Key key : Key.values()) {
+            names.add(key.optionName);
+        }
+        return names.toString();
+    }
+
+    private void validate() {
+        quiet();
+        failOnLeak();
+        stackDepth();
+        includes();
+        excludes();
+        if (values.containsKey(Key.REPORT) && values.get(Key.REPORT).isBlank()) {
+            throw invalid(Key.REPORT, "");
+        }
+    }
+
+    private String raw(Key key) {
+        return values.getOrDefault(key, key.defaultValue);
+    }
+
+    private boolean bool(Key key) {
+        String value = raw(key).toLowerCase(Locale.ROOT);
+        if (value.equals("true")) {
+            return true;
+        }
+        if (value.equals("false")) {
+            return false;
+        }
+        throw invalid(key, raw(key));
+    }
+
+    private List<String> patterns(Key key) {
+        String value = raw(key);
+        if (value.isEmpty()) {
+            return Collections.emptyList();
+        }
+        List<String> patterns = new ArrayList<>(Arrays.asList(value.split(":", -1)));
+        if (patterns.contains("")) {
+            throw invalid(key, value);
+        }
+        return Collections.unmodifiableList(patterns);
+    }
+
+    private static IllegalArgumentException invalid(Key key, String value) {
+        return new IllegalArgumentException("option " + key.optionName + "=" + value + " is not valid: expected "
+                + key.allowed);
+    }
+
+    /** The JSON report's path, or {@code null} when none was asked for. */
+    public String reportPath() {
+        return values.get(Key.REPORT);
+    }
+
+    public boolean quiet() {
+        return bool(Key.QUIET);
+    }
+
+    public boolean failOnLeak() {
+        return bool(Key.FAIL_ON_LEAK);
+    }
+
+    public int stackDepth() {
+        String value = raw(Key.STACK_DEPTH);
+        try {
+            int depth = Integer.parseInt(value);
+            if (depth >= 0 && depth <= MAX_STACK_DEPTH) {
+                return depth;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the option's name
+        }
+        throw invalid(Key.STACK_DEPTH, value);
+    }
+
+    public List<String> includes() {
+        return patterns(Key.INCLUDES);
+    }
+
+    public List<String> excludes() {
+        return patterns(Key.EXCLUDES);
+    }
+
+    /** The options as they would be written after {@code -javaagent:poolwatch-agent.jar=}. */
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(",");
+        values.forEach((key, value) -> text.add(key.optionName + "=" + value));
+        return text.toString();
+    }
+}

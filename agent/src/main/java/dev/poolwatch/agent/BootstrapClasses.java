@@ -1,0 +1,87 @@
+package dev.poolwatch.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.ProtectionDomain;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Defines {@code dev.poolwatch.agent.bootstrap} in the bootstrap class loader, because woven JDK
+ * classes call it. Only that package goes there; the rest of the agent, and its shaded ASM, stay in
+ * the agent's loader.
+ *
+ * <p>The classes are defined directly (through {@code JavaLangAccess}, which the agent exports to
+ * itself) rather than by appending a jar to the bootstrap search path: an appended path makes the
+ * JVM turn class data sharing off for the application's classes, slowing its startup and printing
+ * a warning.
+ */
+final class BootstrapClasses {
+
+    static final String PACKAGE_PATH = "dev/poolwatch/agent/bootstrap/";
+    private static final String ENTRY_POINT = "dev.poolwatch.agent.bootstrap.PoolEvents";
+
+    private BootstrapClasses() {
+    }
+
+    static void define(Instrumentation instrumentation) {
+        try {
+            if (alreadyDefined()) {
+                return; // a second copy of the agent; the first one defined them
+            }
+            Module javaBase = Object.class.getModule();
+            instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.access",
+                    Set.of(BootstrapClasses.class.getModule())), Map.of(), Set.of(), Map.of());
+            Object javaLangAccess = Class.forName("jdk.internal.access.SharedSecrets")
+                    .getMethod("getJavaLangAccess").invoke(null);
+            Method defineClass = Class.forName("jdk.internal.access.JavaLangAccess").getMethod("defineClass",
+                    ClassLoader.class, String.class, byte[].class, ProtectionDomain.class, String.class);
+            for (Map.Entry<String, byte[]> type : readPackage().entrySet()) {
+                defineClass.invoke(javaLangAccess, null, type.getKey(), type.getValue(), null, "poolwatch-agent");
+            }
+        } catch (ReflectiveOperationException | IOException | URISyntaxException | RuntimeException failure) {
+            throw new IllegalStateException("poolwatch: could not make its runtime visible to the JDK's classes: "
+                    + failure, failure);
+        }
+    }
+
+    private static boolean alreadyDefined() {
+        try {
+            Class.forName(ENTRY_POINT, false, null);
+            return true;
+        } catch (ClassNotFoundException notYet) {
+            return false;
+        }
+    }
+
+    /** The package's classes by binary name, outer classes before their nested ones. */
+    private static Map<String, byte[]> readPackage() throws IOException, URISyntaxException {
+        Path agentJar = Paths.get(BootstrapClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, byte[]> classes = new TreeMap<>();
+        try (JarFile jar = new JarFile(agentJar.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (name.startsWith(PACKAGE_PATH) && name.endsWith(".class") && !name.endsWith("package-info.class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                                in.readAllBytes());
+                    }
+                }
+            }
+        }
+        if (classes.isEmpty()) {
+            throw new IOException(agentJar + " holds no " + PACKAGE_PATH + " classes: is it the shaded poolwatch-agent.jar?");
+        }
+        return classes;
+    }
+}

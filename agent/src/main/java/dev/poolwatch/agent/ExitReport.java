@@ -1,0 +1,97 @@
+package dev.poolwatch.agent;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import dev.poolwatch.agent.bootstrap.JvmExit;
+import dev.poolwatch.agent.bootstrap.PoolRegistry;
+import dev.poolwatch.agent.report.JsonReport;
+import dev.poolwatch.agent.report.Report;
+import dev.poolwatch.agent.report.ReportBuilder;
+import dev.poolwatch.agent.report.TextReport;
+
+/**
+ * Builds and writes the report once, as the JVM exits: text to stderr, JSON to the {@code report}
+ * file, then applies {@code failOnLeak}. Runs on the exiting thread, so it starts no thread of its
+ * own; it clears a pending interrupt while it writes (an interrupted thread would close the file
+ * channel under it) and restores it after. It never throws: the program's exit must go on.
+ */
+final class ExitReport {
+
+    private final AgentOptions options;
+    private final PoolRegistry registry;
+    private final ReportBuilder builder;
+    private final Path jsonPath;
+    private boolean done;
+
+    ExitReport(AgentOptions options, PoolRegistry registry, ReportBuilder builder) {
+        this.options = options;
+        this.registry = registry;
+        this.builder = builder;
+        this.jsonPath = options.reportPath() == null ? null : Paths.get(options.reportPath()).toAbsolutePath();
+    }
+
+    /** The normal path: the last shutdown slot, after every application hook. */
+    void run() {
+        report(false);
+    }
+
+    /**
+     * A shutdown hook called {@code System.exit} while the JVM was already exiting: the JDK blocks
+     * that call forever, so the normal path will never come. Report now, and say why.
+     */
+    void runBecauseExitBlocksForever() {
+        System.err.println("poolwatch: System.exit was called in thread \"" + Thread.currentThread().getName()
+                + "\" while the JVM was already running its shutdown hooks; the JDK blocks that call forever,"
+                + " so the JVM will not finish exiting. Reporting now.");
+        report(true);
+    }
+
+    private void report(boolean exitBlocks) {
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            Report[] built = new Report[1];
+            registry.runAsAgent(() -> built[0] = builder.build(registry));
+            Report report = built[0];
+            System.err.print(TextReport.render(report, options.quiet()));
+            System.err.flush();
+            if (jsonPath != null) {
+                writeJson(report);
+            }
+            if (!exitBlocks && options.failOnLeak() && report.hasFindings() && exitStatusWouldBeZero()) {
+                System.err.println("poolwatch: failOnLeak=true and leaks were found: exit status "
+                        + AgentOptions.LEAK_EXIT_STATUS);
+                System.err.flush();
+                Runtime.getRuntime().halt(AgentOptions.LEAK_EXIT_STATUS);
+            }
+        } catch (Throwable error) {
+            System.err.println("poolwatch: could not write the exit report: " + error);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void writeJson(Report report) {
+        try {
+            dev.poolwatch.agent.report.ReportFile.write(jsonPath, JsonReport.render(report));
+        } catch (java.io.IOException | RuntimeException failure) {
+            System.err.println("poolwatch: could not write the JSON report to " + jsonPath + ": " + failure);
+        }
+    }
+
+    private static boolean exitStatusWouldBeZero() {
+        Integer status = JvmExit.status();
+        if (status != null) {
+            return status == 0;
+        }
+        return !MainThreadOutcome.diedOfException();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.poolwatch.agent;
+
+import java.util.List;
+
+import dev.poolwatch.agent.bootstrap.InternalErrors;
+import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
+import dev.poolwatch.agent.report.Frames;
+
+/**
+ * Prints a warning the first time a task is submitted to a shut-down pool from a given site; the
+ * exit report counts them all.
+ */
+final class SubmitWarning {
+
+    private final Frames frames;
+
+    SubmitWarning(Frames frames) {
+        this.frames = frames;
+    }
+
+    void print(SubmitAfterShutdown submit) {
+        try {
+            StringBuilder text = new StringBuilder("poolwatch: WARNING: task submitted to a ")
+                    .append(submit.poolType()).append(" after it was shut down; ")
+                    .append(Boolean.TRUE.equals(submit.rejected()) ? "it was rejected"
+                            : Boolean.FALSE.equals(submit.rejected()) ? "it was silently dropped by " + submit.handler()
+                            : "the rejection handler " + submit.handler() + " decided what happened to it")
+                    .append("\n  submitted at:\n");
+            appendFrames(text, frames.trim(submit.submitSite()));
+            text.append("  shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
+                    .append(" at:\n");
+            appendFrames(text, frames.trim(submit.shutdownSite()));
+            System.err.print(text);
+            System.err.flush();
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    private static void appendFrames(StringBuilder text, List<String> frames) {
+        if (frames.isEmpty()) {
+            text.append("    (not seen by the agent)\n");
+        }
+        for (String frame : frames) {
+            text.append("    at ").append(frame).append('\n');
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.poolwatch.agent.bootstrap;
+
+/**
+ * The entry points woven into pool classes: the only methods JDK code calls. Each does the least it
+ * can, never throws into the program (an error is counted in {@link InternalErrors}), and does
+ * nothing until the agent has installed the registry.
+ */
+public final class PoolEvents {
+
+    private static volatile PoolRegistry registry;
+
+    private PoolEvents() {
+    }
+
+    /**
+     * Installs the registry once per JVM, whichever way the agent arrives (two {@code -javaagent}
+     * flags, or a flag and an attach).
+     *
+     * @return the new registry, or {@code null} if one was installed already
+     */
+    public static synchronized PoolRegistry install() {
+        if (registry != null) {
+            return null;
+        }
+        registry = new PoolRegistry();
+        return registry;
+    }
+
+    /** Woven before every return of a pool constructor. */
+    public static void created(Object pool) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.created(pool);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    /** Woven at the entry of every method that shuts a pool down. */
+    public static void shutdown(Object pool, String method) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.shutdown(pool, method);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    /** Woven at the entry of a pool's rejection path, which every rejection policy goes through. */
+    public static void rejected(Object pool) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.rejected(pool);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    /** Woven at the entry of {@code java.lang.Shutdown.exit(int)}, which every exit with a status goes through. */
+    public static void exiting(int status) {
+        try {
+            JvmExit.exiting(status);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+}

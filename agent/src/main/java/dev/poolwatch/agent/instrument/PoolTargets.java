@@ -1,0 +1,82 @@
+package dev.poolwatch.agent.instrument;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one description of what a pool is to the agent: which classes, which of their methods create,
+ * shut down and reject, by exact name. Subclasses and the {@code Executors} factories are covered
+ * because they all run these constructors and methods.
+ */
+public final class PoolTargets {
+
+    /** One method to hook: {@code descriptor} {@code null} matches every overload. */
+    record MethodHook(String name, String descriptor, Hook hook, boolean optional) {
+
+        boolean matches(String methodName, String methodDescriptor) {
+            return name.equals(methodName) && (descriptor == null || descriptor.equals(methodDescriptor));
+        }
+    }
+
+    /** A pool class and its hooks. */
+    record Target(String internalName, List<MethodHook> hooks, String excludedConstructor) {
+
+        /** The hook for a method, or {@code null}. */
+        Hook hookFor(String methodName, String descriptor) {
+            if (methodName.equals("<init>") && descriptor.equals(excludedConstructor)) {
+                return null;
+            }
+            for (MethodHook hook : hooks) {
+                if (hook.matches(methodName, descriptor)) {
+                    return hook.hook();
+                }
+            }
+            return null;
+        }
+
+        String className() {
+            return internalName.replace('/', '.');
+        }
+    }
+
+    private static final MethodHook CONSTRUCTORS = new MethodHook("<init>", null, Hook.CREATED, false);
+    private static final MethodHook SHUTDOWN = new MethodHook("shutdown", "()V", Hook.SHUTDOWN, false);
+    private static final MethodHook SHUTDOWN_NOW =
+            new MethodHook("shutdownNow", "()Ljava/util/List;", Hook.SHUTDOWN, false);
+    /** {@code close()} exists on JDK 19+ only for the JDK's pools. */
+    private static final MethodHook CLOSE_SINCE_19 = new MethodHook("close", "()V", Hook.SHUTDOWN, true);
+
+    static final List<Target> ALL = List.of(
+            new Target("java/util/concurrent/ThreadPoolExecutor", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
+                    new MethodHook("reject", "(Ljava/lang/Runnable;)V", Hook.REJECTED, false)), null),
+            // The common pool is built by the private (byte) constructor: never watched.
+            new Target("java/util/concurrent/ForkJoinPool", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19),
+                    "(B)V"),
+            // JDK 21+: Executors.newVirtualThreadPerTaskExecutor() and newThreadPerTaskExecutor(factory).
+            new Target("java/util/concurrent/ThreadPerTaskExecutor",
+                    List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19), null),
+            new Target("dev/poolwatch/pool/ThreadPool", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
+                    new MethodHook("terminate", "()V", Hook.SHUTDOWN, false),
+                    new MethodHook("close", "()V", Hook.SHUTDOWN, false)), null),
+            // Not a pool: the door every exit with a status goes through, for failOnLeak and for
+            // exits that start while shutdown hooks run.
+            new Target("java/lang/Shutdown", List.of(new MethodHook("exit", "(I)V", Hook.EXITING, false)), null));
+
+    private static final Map<String, Target> BY_INTERNAL_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(Target::internalName, Function.identity()));
+
+    private PoolTargets() {
+    }
+
+    /** The target with this internal name ({@code java/util/concurrent/ThreadPoolExecutor}), or {@code null}. */
+    static Target forInternalName(String internalName) {
+        return BY_INTERNAL_NAME.get(internalName);
+    }
+
+    /** Binary names of every target class, for finding those already loaded. */
+    static List<String> classNames() {
+        return ALL.stream().map(Target::className).collect(Collectors.toUnmodifiableList());
+    }
+}

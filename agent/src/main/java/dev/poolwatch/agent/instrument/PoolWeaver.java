@@ -1,0 +1,100 @@
+package dev.poolwatch.agent.instrument;
+
+import java.util.List;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Weaves the calls into one pool class. Each woven call is straight-line code that leaves the
+ * operand stack as it found it, so no stack map frame changes and no class needs to be loaded to
+ * compute one: {@code COMPUTE_MAXS} is enough, and methods without hooks are copied unchanged.
+ */
+final class PoolWeaver {
+
+    static final String EVENTS = "dev/poolwatch/agent/bootstrap/PoolEvents";
+
+    private PoolWeaver() {
+    }
+
+    /**
+     * Returns the woven class file.
+     *
+     * @param hooked receives {@code name + descriptor} of every method woven
+     */
+    static byte[] weave(byte[] classFile, PoolTargets.Target target, List<String> hooked) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                Hook hook = target.hookFor(name, descriptor);
+                boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+                if (hook == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                        || isStatic != (hook == Hook.EXITING)) {
+                    return next;
+                }
+                hooked.add(name + descriptor);
+                return switch (hook) {
+                    case CREATED -> new BeforeReturn(next);
+                    case SHUTDOWN -> new AtEntry(next, Opcodes.ALOAD, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V", name);
+                    case REJECTED -> new AtEntry(next, Opcodes.ALOAD, "rejected", "(Ljava/lang/Object;)V", null);
+                    case EXITING -> new AtEntry(next, Opcodes.ILOAD, "exiting", "(I)V", null);
+                };
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+
+    /** {@code PoolEvents.created(this)} before every {@code RETURN}: the object is fully built there. */
+    private static final class BeforeReturn extends MethodVisitor {
+
+        BeforeReturn(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, "created", "(Ljava/lang/Object;)V", false);
+            }
+            super.visitInsn(opcode);
+        }
+    }
+
+    /**
+     * A call to {@code PoolEvents.<event>(local0[, methodName])} as the method's first instructions:
+     * local 0 is {@code this} for instance methods, the first argument for a static one.
+     */
+    private static final class AtEntry extends MethodVisitor {
+
+        private final int loadOpcode;
+        private final String event;
+        private final String eventDescriptor;
+        private final String methodName;
+
+        AtEntry(MethodVisitor next, int loadOpcode, String event, String eventDescriptor, String methodName) {
+            super(Opcodes.ASM9, next);
+            this.loadOpcode = loadOpcode;
+            this.event = event;
+            this.eventDescriptor = eventDescriptor;
+            this.methodName = methodName;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitVarInsn(loadOpcode, 0);
+            if (methodName != null) {
+                super.visitLdcInsn(methodName);
+            }
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, event, eventDescriptor, false);
+        }
+    }
+}

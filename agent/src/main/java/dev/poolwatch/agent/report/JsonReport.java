@@ -1,0 +1,98 @@
+package dev.poolwatch.agent.report;
+
+import java.util.List;
+
+/** The report as JSON, for CI tools; the shape is documented in the README. */
+public final class JsonReport {
+
+    private final StringBuilder out = new StringBuilder();
+
+    private JsonReport() {
+    }
+
+    public static String render(Report report) {
+        return new JsonReport().report(report).out.toString();
+    }
+
+    private JsonReport report(Report report) {
+        out.append("{\"tool\": \"poolwatch\", \"version\": ");
+        string(report.version());
+        out.append(",\n \"jvm\": {\"pid\": ").append(report.pid()).append(", \"javaVersion\": ");
+        string(report.javaVersion());
+        out.append("},\n \"summary\": {\"poolsCreated\": ").append(report.poolsCreated())
+                .append(", \"leaks\": ").append(report.leakedPools())
+                .append(", \"submitAfterShutdown\": ").append(report.submittedAfterShutdown())
+                .append(", \"internalErrors\": ").append(report.internalErrors())
+                .append(", \"droppedSites\": ").append(report.droppedSites())
+                .append(", \"recordsAtExit\": ").append(report.records()).append("},\n \"leaks\": [");
+        for (int i = 0; i < report.leaks().size(); i++) {
+            Leak leak = report.leaks().get(i);
+            out.append(i == 0 ? "\n  " : ",\n  ").append("{\"kind\": ");
+            string(leak.kind().name());
+            out.append(", \"poolType\": ");
+            string(leak.poolType());
+            out.append(", \"count\": ").append(leak.count()).append(", \"creationSite\": ");
+            strings(leak.creationSite());
+            out.append(", \"creatingThread\": ");
+            string(leak.creatingThread());
+            out.append(", \"threads\": ");
+            strings(leak.threads());
+            out.append(", \"active\": ").append(leak.active()).append(", \"queued\": ").append(leak.queued()).append('}');
+        }
+        out.append(report.leaks().isEmpty() ? "],\n" : "\n ],\n").append(" \"submitAfterShutdown\": [");
+        for (int i = 0; i < report.submits().size(); i++) {
+            SubmitLeak submit = report.submits().get(i);
+            out.append(i == 0 ? "\n  " : ",\n  ").append("{\"poolType\": ");
+            string(submit.poolType());
+            out.append(", \"count\": ").append(submit.count()).append(", \"rejected\": ").append(submit.rejected())
+                    .append(", \"handler\": ");
+            string(submit.handler());
+            out.append(", \"submitSite\": ");
+            strings(submit.submitSite());
+            out.append(", \"shutdownSite\": ");
+            strings(submit.shutdownSite());
+            out.append(", \"shutdownMethod\": ");
+            string(submit.shutdownMethod());
+            out.append('}');
+        }
+        out.append(report.submits().isEmpty() ? "]}\n" : "\n ]}\n");
+        return this;
+    }
+
+    private void strings(List<String> values) {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            string(values.get(i));
+        }
+        out.append(']');
+    }
+
+    private void string(String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

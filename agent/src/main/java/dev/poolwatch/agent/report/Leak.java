@@ -1,0 +1,20 @@
+package dev.poolwatch.agent.report;
+
+import java.util.List;
+
+/**
+ * Pools of one type, created at one site, that leaked the same way: a pool created per request
+ * shows as one leak with a count.
+ *
+ * @param kind how they leaked
+ * @param poolType the pool class
+ * @param count how many pools
+ * @param creationSite the frames from the first application frame on
+ * @param creatingThread the thread that created the first of them
+ * @param threads the live worker threads of all of them
+ * @param active tasks running in all of them at exit
+ * @param queued tasks waiting in all of them at exit
+ */
+public record Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
+        List<String> threads, int active, int queued) {
+}

@@ -1,0 +1,118 @@
+package dev.poolwatch.agent.report;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * Reads what a pool is doing at exit: running tasks, queued tasks, live worker threads. Judged by
+ * the executor's own state, never by thread names. JDK pools keep their workers private; the agent
+ * opens {@code java.util.concurrent} to itself at startup so it can list them.
+ */
+public final class PoolInspector {
+
+    /** What a pool was doing. */
+    public record Activity(int active, int queued, List<String> threads) {
+
+        public boolean busy() {
+            return active > 0 || queued > 0;
+        }
+    }
+
+    private static final Activity UNKNOWN = new Activity(0, 0, List.of());
+
+    public Activity inspect(Object pool) {
+        try {
+            if (pool instanceof ThreadPoolExecutor tpe) {
+                return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), threadPoolExecutorWorkers(tpe));
+            }
+            if (pool instanceof ForkJoinPool fjp) {
+                return new Activity(fjp.getActiveThreadCount(),
+                        (int) Math.min(Integer.MAX_VALUE, fjp.getQueuedSubmissionCount() + fjp.getQueuedTaskCount()),
+                        forkJoinWorkers(fjp));
+            }
+            if (pool.getClass().getName().equals("dev.poolwatch.pool.ThreadPool")) {
+                return poolwatchThreadPool(pool);
+            }
+            if (pool.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
+                List<String> threads = liveNames(readField(pool, "threads"));
+                return new Activity(threads.size(), 0, threads);
+            }
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            // The pool still leaked; only its activity is unknown.
+        }
+        return UNKNOWN;
+    }
+
+    private static List<String> threadPoolExecutorWorkers(ThreadPoolExecutor pool) throws ReflectiveOperationException {
+        Object workers = readField(pool, "workers");
+        List<String> names = new ArrayList<>();
+        for (Object worker : new ArrayList<>((Collection<?>) workers)) {
+            Thread thread = (Thread) readField(worker, "thread");
+            if (thread != null && thread.isAlive()) {
+                names.add(thread.getName());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> forkJoinWorkers(ForkJoinPool pool) {
+        List<String> names = new ArrayList<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread instanceof ForkJoinWorkerThread worker && worker.getPool() == pool) {
+                names.add(thread.getName());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    private static Activity poolwatchThreadPool(Object pool) throws ReflectiveOperationException {
+        Class<?> type = pool.getClass();
+        int active = (Integer) call(type, pool, "activeCount");
+        int queued = (Integer) call(type, pool, "queuedCount");
+        List<String> live = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) call(type, pool, "workerNames");
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (names.contains(thread.getName())) {
+                live.add(thread.getName());
+            }
+        }
+        live.sort(null);
+        return new Activity(active, queued, live);
+    }
+
+    private static Object call(Class<?> type, Object target, String method) throws ReflectiveOperationException {
+        Method accessor = type.getMethod(method);
+        return accessor.invoke(target);
+    }
+
+    private static List<String> liveNames(Object threads) {
+        List<String> names = new ArrayList<>();
+        for (Object thread : new ArrayList<>((Collection<?>) threads)) {
+            if (((Thread) thread).isAlive()) {
+                names.add(((Thread) thread).getName());
+            }
+        }
+        return names;
+    }
+
+    private static Object readField(Object target, String name) throws ReflectiveOperationException {
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field.get(target);
+            } catch (NoSuchFieldException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.poolwatch.agent.report;
+
+import java.util.List;
+
+/**
+ * Everything the agent found, independent of how it is printed.
+ *
+ * @param version the agent's version
+ * @param pid the process id
+ * @param javaVersion the JVM's version
+ * @param poolsCreated pools seen, each counted once
+ * @param leaks leaked pools grouped by kind, type and creation site, most serious first
+ * @param submits tasks submitted after shutdown, grouped by submit site
+ * @param internalErrors the agent's own errors, swallowed so the program was never affected
+ * @param firstInternalError the first of them, or {@code null}
+ * @param droppedSites sites not kept because the registry's limit per aggregate was reached
+ * @param records pool records still held at exit (live pools)
+ */
+public record Report(String version, long pid, String javaVersion, long poolsCreated, List<Leak> leaks,
+        List<SubmitLeak> submits, long internalErrors, Throwable firstInternalError, long droppedSites, int records) {
+
+    /** The number of leaked pools. */
+    public int leakedPools() {
+        return leaks.stream().mapToInt(Leak::count).sum();
+    }
+
+    /** The number of tasks submitted after shutdown. */
+    public int submittedAfterShutdown() {
+        return submits.stream().mapToInt(SubmitLeak::count).sum();
+    }
+
+    /** Whether anything was found that {@code failOnLeak} fails the run for. */
+    public boolean hasFindings() {
+        return !leaks.isEmpty() || !submits.isEmpty();
+    }
+}

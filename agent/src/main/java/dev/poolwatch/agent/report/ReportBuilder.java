@@ -1,0 +1,116 @@
+package dev.poolwatch.agent.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.poolwatch.agent.bootstrap.GcClosedSite;
+import dev.poolwatch.agent.bootstrap.InternalErrors;
+import dev.poolwatch.agent.bootstrap.PoolRecord;
+import dev.poolwatch.agent.bootstrap.PoolRegistry;
+import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
+
+/**
+ * Turns what the registry holds into a {@link Report}: drops pools the JDK made for itself and
+ * pools outside {@code includes}/{@code excludes}, trims stacks, and groups pools by kind, type and
+ * creation site so that a pool created per request shows as one site with a count.
+ */
+public final class ReportBuilder {
+
+    private final Frames frames;
+    private final ClassPatterns includes;
+    private final ClassPatterns excludes;
+    private final PoolInspector inspector;
+    private final String version;
+
+    public ReportBuilder(int stackDepth, List<String> includes, List<String> excludes, PoolInspector inspector,
+            String version) {
+        this.frames = new Frames(stackDepth);
+        this.includes = new ClassPatterns(includes);
+        this.excludes = new ClassPatterns(excludes);
+        this.inspector = inspector;
+        this.version = version;
+    }
+
+    /** A group being filled: the key is kind, type and trimmed creation site. */
+    private static final class Group {
+        final LeakKind kind;
+        final String poolType;
+        final List<String> site;
+        final String creatingThread;
+        final TreeSet<String> threads = new TreeSet<>();
+        int count;
+        int active;
+        int queued;
+
+        Group(LeakKind kind, String poolType, List<String> site, String creatingThread) {
+            this.kind = kind;
+            this.poolType = poolType;
+            this.site = site;
+            this.creatingThread = creatingThread;
+        }
+
+        Leak toLeak() {
+            return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued);
+        }
+    }
+
+    public Report build(PoolRegistry registry) {
+        Map<List<Object>, Group> groups = new LinkedHashMap<>();
+        registry.forEachOpenPool((pool, record) -> {
+            if (!reported(record)) {
+                return;
+            }
+            PoolInspector.Activity activity = inspector.inspect(pool);
+            Group group = group(groups, activity.busy() ? LeakKind.OPEN_BUSY : LeakKind.OPEN_IDLE, record);
+            group.count++;
+            group.active += activity.active();
+            group.queued += activity.queued();
+            group.threads.addAll(activity.threads());
+        });
+        for (GcClosedSite site : registry.gcClosedSites()) {
+            if (reported(site.first())) {
+                group(groups, LeakKind.CLOSED_BY_GC, site.first()).count += site.count();
+            }
+        }
+        List<Leak> leaks = new ArrayList<>();
+        for (Group group : groups.values()) {
+            leaks.add(group.toLeak());
+        }
+        leaks.sort(Comparator.comparing(Leak::kind).thenComparing(Comparator.comparingInt(Leak::count).reversed()));
+
+        List<SubmitLeak> submits = new ArrayList<>();
+        for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
+            submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
+                    frames.trim(submit.submitSite()), frames.trim(submit.shutdownSite()), submit.shutdownMethod()));
+        }
+        submits.sort(Comparator.comparingInt(SubmitLeak::count).reversed());
+
+        return new Report(version, ProcessHandle.current().pid(), System.getProperty("java.version"),
+                registry.poolsCreated(), leaks, submits, InternalErrors.count(), InternalErrors.first(),
+                registry.droppedSites(), registry.recordCount());
+    }
+
+    private Group group(Map<List<Object>, Group> groups, LeakKind kind, PoolRecord record) {
+        List<String> site = frames.trim(record.creationSite());
+        return groups.computeIfAbsent(List.of(kind, record.poolType(), site),
+                key -> new Group(kind, record.poolType(), site, record.creatingThread()));
+    }
+
+    private boolean reported(PoolRecord record) {
+        if (Frames.createdByPlatform(record.creationSite())) {
+            return false;
+        }
+        String creator = Frames.firstApplicationClass(record.creationSite());
+        if (creator == null) {
+            return false;
+        }
+        if (!includes.isEmpty() && !includes.matches(creator)) {
+            return false;
+        }
+        return !excludes.matches(creator);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.poolwatch.agent.report;
+
+import java.util.List;
+
+import dev.poolwatch.agent.bootstrap.PoolRegistry;
+
+/** The report as people read it on stderr: what leaked, where it was created, and what to fix. */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    /**
+     * Renders {@code report}; a clean one is a single line, or nothing when {@code quiet}.
+     *
+     * @return the text, ending with a line separator, or an empty string
+     */
+    public static String render(Report report, boolean quiet) {
+        StringBuilder out = new StringBuilder();
+        if (!report.hasFindings()) {
+            if (!quiet) {
+                out.append("poolwatch: ").append(report.poolsCreated()).append(report.poolsCreated() == 1 ? " pool" : " pools")
+                        .append(" seen, none leaked\n");
+            }
+            appendInternalErrors(out, report);
+            return out.toString();
+        }
+        out.append("poolwatch: ").append(report.leakedPools()).append(" of ").append(report.poolsCreated())
+                .append(" pools leaked");
+        if (!report.submits().isEmpty()) {
+            out.append(", ").append(report.submittedAfterShutdown()).append(" task(s) submitted after shutdown");
+        }
+        out.append('\n');
+        // Most serious first: the kinds are declared in that order, submits after shutdown among them.
+        int number = 0;
+        for (Leak leak : report.leaks()) {
+            if (leak.kind().compareTo(LeakKind.SUBMIT_AFTER_SHUTDOWN) < 0) {
+                appendLeak(out, ++number, leak);
+            }
+        }
+        for (SubmitLeak submit : report.submits()) {
+            appendSubmit(out, ++number, submit);
+        }
+        for (Leak leak : report.leaks()) {
+            if (leak.kind().compareTo(LeakKind.SUBMIT_AFTER_SHUTDOWN) > 0) {
+                appendLeak(out, ++number, leak);
+            }
+        }
+        if (report.droppedSites() > 0) {
+            out.append("\n(").append(report.droppedSites()).append(" further sites not kept: the registry keeps at most ")
+                    .append(PoolRegistry.MAX_SITES).append(" per kind)\n");
+        }
+        appendInternalErrors(out, report);
+        return out.toString();
+    }
+
+    private static void appendLeak(StringBuilder out, int number, Leak leak) {
+        out.append('\n').append(number).append(". ").append(leak.kind()).append(": ").append(leak.count())
+                .append(" × ").append(leak.poolType()).append(" — ").append(leak.kind().meaning()).append('\n');
+        if (leak.kind() != LeakKind.CLOSED_BY_GC) {
+            out.append("   at exit: ").append(leak.active()).append(" running, ").append(leak.queued())
+                    .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
+                    .append('\n');
+        }
+        out.append("   created by thread \"").append(leak.creatingThread()).append("\" at:\n");
+        appendFrames(out, leak.creationSite());
+        out.append("   fix: ").append(leak.kind().fix()).append('\n');
+    }
+
+    private static void appendSubmit(StringBuilder out, int number, SubmitLeak submit) {
+        out.append('\n').append(number).append(". ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN).append(": ")
+                .append(submit.count()).append(" × ").append(submit.poolType()).append(" — ")
+                .append(LeakKind.SUBMIT_AFTER_SHUTDOWN.meaning()).append("; ").append(outcome(submit)).append('\n');
+        out.append("   submitted at:\n");
+        appendFrames(out, submit.submitSite());
+        out.append("   shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
+                .append(" at:\n");
+        appendFrames(out, submit.shutdownSite());
+        out.append("   fix: ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN.fix()).append('\n');
+    }
+
+    static String outcome(SubmitLeak submit) {
+        String handler = submit.handler() == null ? "" : submit.handler().substring(submit.handler().lastIndexOf('.') + 1);
+        if (Boolean.TRUE.equals(submit.rejected())) {
+            return "the submitter got a RejectedExecutionException";
+        }
+        if (Boolean.FALSE.equals(submit.rejected())) {
+            return "the task was silently dropped by " + handler;
+        }
+        return "the rejection handler " + handler + " decided what happened to the task";
+    }
+
+    private static void appendFrames(StringBuilder out, List<String> frames) {
+        if (frames.isEmpty()) {
+            out.append("      (not seen by the agent)\n");
+        }
+        for (String frame : frames) {
+            out.append("      at ").append(frame).append('\n');
+        }
+    }
+
+    private static void appendInternalErrors(StringBuilder out, Report report) {
+        if (report.internalErrors() > 0) {
+            out.append("poolwatch: ").append(report.internalErrors())
+                    .append(" internal error(s) were swallowed so the program was not affected; the first: ")
+                    .append(report.firstInternalError()).append('\n');
+        }
+    }
+}
