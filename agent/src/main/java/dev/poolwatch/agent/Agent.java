@@ -29,7 +29,7 @@ final class Agent {
     }
 
     static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
-        PoolRegistry registry = PoolEvents.install();
+        PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));

@@ -20,6 +20,9 @@ import java.util.jar.JarFile;
  * classes call it. Only that package goes there; the rest of the agent, and its shaded ASM, stay in
  * the agent's loader.
  *
+ * <p>It also exports {@code jdk.internal.ref} to the agent, whose registry forgets collected pools
+ * on the JDK's shared cleaner thread rather than starting a thread of its own.
+ *
  * <p>The classes are defined directly (through {@code JavaLangAccess}, which the agent exports to
  * itself) rather than by appending a jar to the bootstrap search path: an appended path makes the
  * JVM turn class data sharing off for the application's classes, slowing its startup and printing
@@ -39,8 +42,9 @@ final class BootstrapClasses {
                 return; // a second copy of the agent; the first one defined them
             }
             Module javaBase = Object.class.getModule();
-            instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.access",
-                    Set.of(BootstrapClasses.class.getModule())), Map.of(), Set.of(), Map.of());
+            Set<Module> agent = Set.of(BootstrapClasses.class.getModule());
+            instrumentation.redefineModule(javaBase, Set.of(),
+                    Map.of("jdk.internal.access", agent, "jdk.internal.ref", agent), Map.of(), Set.of(), Map.of());
             Object javaLangAccess = Class.forName("jdk.internal.access.SharedSecrets")
                     .getMethod("getJavaLangAccess").invoke(null);
             Method defineClass = Class.forName("jdk.internal.access.JavaLangAccess").getMethod("defineClass",

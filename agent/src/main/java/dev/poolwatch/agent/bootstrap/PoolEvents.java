@@ -1,5 +1,7 @@
 package dev.poolwatch.agent.bootstrap;
 
+import java.lang.ref.Cleaner;
+
 /**
  * The entry points woven into pool classes: the only methods JDK code calls. Each does the least it
  * can, never throws into the program (an error is counted in {@link InternalErrors}), and does
@@ -16,13 +18,14 @@ public final class PoolEvents {
      * Installs the registry once per JVM, whichever way the agent arrives (two {@code -javaagent}
      * flags, or a flag and an attach).
      *
+     * @param cleaner runs the action that forgets a pool once it is collected
      * @return the new registry, or {@code null} if one was installed already
      */
-    public static synchronized PoolRegistry install() {
+    public static synchronized PoolRegistry install(Cleaner cleaner) {
         if (registry != null) {
             return null;
         }
-        registry = new PoolRegistry();
+        registry = new PoolRegistry(cleaner);
         return registry;
     }
 

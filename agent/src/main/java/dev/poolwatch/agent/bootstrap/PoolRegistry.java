@@ -1,5 +1,6 @@
 package dev.poolwatch.agent.bootstrap;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +16,9 @@ import java.util.function.Consumer;
  * One record per live pool, and the aggregates of what no longer needs a record: pools the garbage
  * collector closed, tasks submitted after shutdown. Queryable at any moment, not only at exit.
  *
- * <p>Bounded: pools are held weakly and their records dropped once collected; aggregates are keyed
- * by site and hold at most {@link #MAX_SITES} sites each, the rest counted as dropped.
+ * <p>Bounded: pools are held weakly and their records dropped as soon as they are collected, by an
+ * action on a {@link Cleaner}; aggregates are keyed by site and hold at most {@link #MAX_SITES} sites
+ * each, the rest counted as dropped.
  */
 public final class PoolRegistry {
 
@@ -24,6 +26,7 @@ public final class PoolRegistry {
     public static final int MAX_SITES = 1000;
 
     private final WeakIdentityMap<PoolRecord> pools = new WeakIdentityMap<>();
+    private final Cleaner cleaner;
     private final AtomicLong poolsCreated = new AtomicLong();
     private final ConcurrentHashMap<String, GcClosedSite> gcClosed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubmitAfterShutdown> submits = new ConcurrentHashMap<>();
@@ -32,7 +35,8 @@ public final class PoolRegistry {
     private volatile boolean agentPoolSeen;
     private volatile Consumer<SubmitAfterShutdown> firstSubmitAfterShutdownListener;
 
-    PoolRegistry() {
+    PoolRegistry(Cleaner cleaner) {
+        this.cleaner = cleaner;
     }
 
     // ---------------------------------------------------------------- events
@@ -45,15 +49,39 @@ public final class PoolRegistry {
         if (pool instanceof ForkJoinPool && pool == ForkJoinPool.commonPool()) {
             return;
         }
-        expungeCollected();
         if (pools.get(pool) != null) {
             return; // a chained constructor of a pool already recorded
         }
         Thread creator = Thread.currentThread();
         PoolRecord record = new PoolRecord(pool.getClass().getName(), new Throwable("created here"),
                 creator.getName(), System.currentTimeMillis());
-        if (pools.putIfAbsent(pool, record)) {
+        WeakIdentityMap.Key entry = pools.putIfAbsent(pool, record);
+        if (entry != null) {
             poolsCreated.incrementAndGet();
+            cleaner.register(pool, new ForgetCollected(this, entry));
+        }
+    }
+
+    /** Drops a collected pool's record; counts it if it was collected while still open. */
+    private static final class ForgetCollected implements Runnable {
+        private final PoolRegistry registry;
+        private final WeakIdentityMap.Key entry;
+
+        ForgetCollected(PoolRegistry registry, WeakIdentityMap.Key entry) {
+            this.registry = registry;
+            this.entry = entry;
+        }
+
+        @Override
+        public void run() {
+            try {
+                PoolRecord record = registry.pools.removeEntry(entry);
+                if (record != null && record.shutdownSite() == null) {
+                    registry.countGcClosed(record, true);
+                }
+            } catch (Throwable error) {
+                InternalErrors.record(error);
+            }
         }
     }
 
@@ -128,14 +156,6 @@ public final class PoolRegistry {
         site.add();
     }
 
-    private void expungeCollected() {
-        pools.expunge(record -> {
-            if (record.shutdownSite() == null) {
-                countGcClosed(record, true);
-            }
-        });
-    }
-
     // ---------------------------------------------------------------- queries
 
     /**
@@ -157,16 +177,14 @@ public final class PoolRegistry {
 
     /** Calls {@code action} with every live pool never shut down, and its record. */
     public void forEachOpenPool(BiConsumer<Object, PoolRecord> action) {
-        expungeCollected();
-        pools.forEachLive((pool, record) -> {
-            if (record.shutdownSite() == null) {
-                action.accept(pool, record);
+        for (WeakIdentityMap.LiveEntry<PoolRecord> entry : pools.liveEntries()) {
+            if (entry.value.shutdownSite() == null) {
+                action.accept(entry.key, entry.value);
             }
-        });
+        }
     }
 
     public List<GcClosedSite> gcClosedSites() {
-        expungeCollected();
         return new ArrayList<>(gcClosed.values());
     }
 
@@ -181,7 +199,6 @@ public final class PoolRegistry {
 
     /** Records held now: live pools, open or shut down. Zero once every pool was closed and collected. */
     public int recordCount() {
-        expungeCollected();
         return pools.size();
     }
 

@@ -1,27 +1,27 @@
 package dev.poolwatch.agent.bootstrap;
 
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 /**
  * A concurrent map from objects, compared by identity and held weakly, to values. Holding a pool
  * strongly would change the program: the JDK shuts down some executors only when they become
  * unreachable.
+ *
+ * <p>The map does not notice collected keys itself: {@link #putIfAbsent} hands back the entry's key,
+ * and whoever learns that its object was collected removes the entry with {@link #removeEntry}.
  */
 final class WeakIdentityMap<V> {
 
     /** A weak key that remembers its referent's identity hash, so it can still be found once cleared. */
-    private static final class Key extends WeakReference<Object> {
+    static final class Key extends WeakReference<Object> {
         private final int hash;
 
-        Key(Object referent, ReferenceQueue<Object> queue) {
-            super(referent, queue);
+        Key(Object referent) {
+            super(referent);
             this.hash = System.identityHashCode(referent);
         }
 
@@ -43,41 +43,52 @@ final class WeakIdentityMap<V> {
         }
     }
 
-    private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+    /** A live key and its value, taken together so the key stays reachable while it is used. */
+    static final class LiveEntry<V> {
+        final Object key;
+        final V value;
 
-    /** Associates {@code value} with {@code key} unless it already has a value; returns whether it was added. */
-    boolean putIfAbsent(Object key, V value) {
-        return entries.putIfAbsent(new Key(key, collected), value) == null;
+        LiveEntry(Object key, V value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    private final ConcurrentHashMap<Key, V> entries = new ConcurrentHashMap<>();
+
+    /**
+     * Associates {@code value} with {@code key} unless it already has a value.
+     *
+     * @return the entry's key, to remove it once {@code key} is collected; {@code null} if not added
+     */
+    Key putIfAbsent(Object key, V value) {
+        Key entryKey = new Key(key);
+        return entries.putIfAbsent(entryKey, value) == null ? entryKey : null;
     }
 
     V get(Object key) {
-        return entries.get(new Key(key, null));
+        return entries.get(new Key(key));
     }
 
     V remove(Object key) {
-        return entries.remove(new Key(key, null));
+        return entries.remove(new Key(key));
     }
 
-    /** Drops the entries whose keys were collected, handing each dropped value to {@code onCollected}. */
-    void expunge(java.util.function.Consumer<V> onCollected) {
-        for (Reference<?> ref; (ref = collected.poll()) != null; ) {
-            V value = entries.remove(ref);
-            if (value != null) {
-                onCollected.accept(value);
-            }
-        }
+    /** Removes the entry {@link #putIfAbsent} added, whether or not its object was collected. */
+    V removeEntry(Key entryKey) {
+        return entries.remove(entryKey);
     }
 
-    /** Calls {@code action} for every entry whose key is still reachable, with the key held strongly. */
-    void forEachLive(BiConsumer<Object, V> action) {
-        List<Map.Entry<Key, V>> snapshot = new ArrayList<>(entries.entrySet());
-        for (Map.Entry<Key, V> entry : snapshot) {
+    /** The entries whose keys are still reachable, with the keys held strongly. */
+    List<LiveEntry<V>> liveEntries() {
+        List<LiveEntry<V>> live = new ArrayList<>();
+        for (Map.Entry<Key, V> entry : entries.entrySet()) {
             Object key = entry.getKey().get();
             if (key != null) {
-                action.accept(key, entry.getValue());
+                live.add(new LiveEntry<>(key, entry.getValue()));
             }
         }
+        return live;
     }
 
     int size() {

@@ -96,11 +96,19 @@ public final class PoolInspector {
     private static List<String> liveNames(Object threads) {
         List<String> names = new ArrayList<>();
         for (Object thread : new ArrayList<>((Collection<?>) threads)) {
-            if (((Thread) thread).isAlive()) {
-                names.add(((Thread) thread).getName());
+            Thread live = (Thread) thread;
+            if (live.isAlive()) {
+                names.add(nameOf(live));
             }
         }
         return names;
+    }
+
+    /** A thread's name, or its id for the unnamed ones (virtual threads are unnamed by default). */
+    @SuppressWarnings("deprecation") // Thread.threadId() arrived in JDK 19; getId() is the same number
+    private static String nameOf(Thread thread) {
+        String name = thread.getName();
+        return name.isEmpty() ? "unnamed thread #" + thread.getId() : name;
     }
 
     private static Object readField(Object target, String name) throws ReflectiveOperationException {
