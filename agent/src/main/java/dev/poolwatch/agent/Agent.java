@@ -17,6 +17,7 @@ import dev.poolwatch.agent.instrument.PoolTransformer;
 import dev.poolwatch.agent.report.Frames;
 import dev.poolwatch.agent.report.PoolInspector;
 import dev.poolwatch.agent.report.ReportBuilder;
+import dev.poolwatch.agent.report.SiteFilter;
 
 /**
  * Installs the agent once per JVM: registry, transformer, exit report, self-check. Startup errors
@@ -37,14 +38,15 @@ final class Agent {
         }
         openJdkInternals(instrumentation);
 
-        ExitReport exitReport = new ExitReport(options, registry, new ReportBuilder(options.stackDepth(),
-                options.includes(), options.excludes(), new PoolInspector(), version()));
+        SiteFilter filter = new SiteFilter(options.includes(), options.excludes());
+        ExitReport exitReport = new ExitReport(options, registry,
+                new ReportBuilder(options.stackDepth(), filter, new PoolInspector(), version()));
         ShutdownSlot.register(exitReport::run);
         JvmExit.onExitDuringShutdown(exitReport::runBecauseExitBlocksForever);
         if (atStartup && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
-        registry.onFirstSubmitAfterShutdown(new SubmitWarning(new Frames(options.stackDepth()))::print);
+        registry.onFirstSubmitAfterShutdown(new SubmitWarning(new Frames(options.stackDepth()), filter)::print);
 
         PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, true);

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 import dev.poolwatch.agent.report.Frames;
+import dev.poolwatch.agent.report.SiteFilter;
 
 /**
  * Prints a warning the first time a task is submitted to a shut-down pool from a given site; the
@@ -13,13 +14,18 @@ import dev.poolwatch.agent.report.Frames;
 final class SubmitWarning {
 
     private final Frames frames;
+    private final SiteFilter filter;
 
-    SubmitWarning(Frames frames) {
+    SubmitWarning(Frames frames, SiteFilter filter) {
         this.frames = frames;
+        this.filter = filter;
     }
 
     void print(SubmitAfterShutdown submit) {
         try {
+            if (!filter.reports(submit.submitSite())) {
+                return;
+            }
             StringBuilder text = new StringBuilder("poolwatch: WARNING: task submitted to a ")
                     .append(submit.poolType()).append(" after it was shut down; ")
                     .append(Boolean.TRUE.equals(submit.rejected()) ? "it was rejected"

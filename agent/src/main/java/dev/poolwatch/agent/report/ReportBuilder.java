@@ -14,23 +14,20 @@ import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 
 /**
- * Turns what the registry holds into a {@link Report}: drops pools the JDK made for itself and
- * pools outside {@code includes}/{@code excludes}, trims stacks, and groups pools by kind, type and
+ * Turns what the registry holds into a {@link Report}: drops pools the JDK made for itself, and
+ * pools and submits whose first application frame is outside {@code includes}/{@code excludes}; trims stacks, and groups pools by kind, type and
  * creation site so that a pool created per request shows as one site with a count.
  */
 public final class ReportBuilder {
 
     private final Frames frames;
-    private final ClassPatterns includes;
-    private final ClassPatterns excludes;
+    private final SiteFilter filter;
     private final PoolInspector inspector;
     private final String version;
 
-    public ReportBuilder(int stackDepth, List<String> includes, List<String> excludes, PoolInspector inspector,
-            String version) {
+    public ReportBuilder(int stackDepth, SiteFilter filter, PoolInspector inspector, String version) {
         this.frames = new Frames(stackDepth);
-        this.includes = new ClassPatterns(includes);
-        this.excludes = new ClassPatterns(excludes);
+        this.filter = filter;
         this.inspector = inspector;
         this.version = version;
     }
@@ -84,6 +81,9 @@ public final class ReportBuilder {
 
         List<SubmitLeak> submits = new ArrayList<>();
         for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
+            if (!filter.reports(submit.submitSite())) {
+                continue;
+            }
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
                     frames.trim(submit.submitSite()), frames.trim(submit.shutdownSite()), submit.shutdownMethod()));
         }
@@ -101,16 +101,6 @@ public final class ReportBuilder {
     }
 
     private boolean reported(PoolRecord record) {
-        if (Frames.createdByPlatform(record.creationSite())) {
-            return false;
-        }
-        String creator = Frames.firstApplicationClass(record.creationSite());
-        if (creator == null) {
-            return false;
-        }
-        if (!includes.isEmpty() && !includes.matches(creator)) {
-            return false;
-        }
-        return !excludes.matches(creator);
+        return !Frames.createdByPlatform(record.creationSite()) && filter.reports(record.creationSite());
     }
 }

@@ -19,16 +19,20 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         if (!report.hasFindings()) {
             if (!quiet) {
-                out.append("poolwatch: ").append(report.poolsCreated()).append(report.poolsCreated() == 1 ? " pool" : " pools")
-                        .append(" seen, none leaked\n");
+                out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, none leaked\n");
             }
             appendInternalErrors(out, report);
             return out.toString();
         }
-        out.append("poolwatch: ").append(report.leakedPools()).append(" of ").append(report.poolsCreated())
-                .append(" pools leaked");
-        if (!report.submits().isEmpty()) {
-            out.append(", ").append(report.submittedAfterShutdown()).append(" task(s) submitted after shutdown");
+        out.append("poolwatch: ");
+        if (report.leakedPools() > 0) {
+            out.append(report.leakedPools()).append(" of ").append(pools(report.poolsCreated())).append(" leaked");
+            if (!report.submits().isEmpty()) {
+                out.append(", ").append(tasksSubmittedAfterShutdown(report.submittedAfterShutdown()));
+            }
+        } else {
+            out.append(tasksSubmittedAfterShutdown(report.submittedAfterShutdown())).append("; ")
+                    .append(pools(report.poolsCreated())).append(" seen, none leaked");
         }
         out.append('\n');
         // Most serious first: the kinds are declared in that order, submits after shutdown among them.
@@ -52,6 +56,14 @@ public final class TextReport {
         }
         appendInternalErrors(out, report);
         return out.toString();
+    }
+
+    private static String pools(long count) {
+        return count + (count == 1 ? " pool" : " pools");
+    }
+
+    private static String tasksSubmittedAfterShutdown(long count) {
+        return count + (count == 1 ? " task" : " tasks") + " submitted after shutdown";
     }
 
     private static void appendLeak(StringBuilder out, int number, Leak leak) {

@@ -1,0 +1,30 @@
+package dev.poolwatch.agent.report;
+
+import java.util.List;
+
+/**
+ * The {@code includes} and {@code excludes} options applied to a stack: a site is reported when its
+ * first application frame's class is included (or no includes are given) and not excluded. A site
+ * with no application frame at all is the JDK's own business and is never reported.
+ */
+public final class SiteFilter {
+
+    private final ClassPatterns includes;
+    private final ClassPatterns excludes;
+
+    public SiteFilter(List<String> includes, List<String> excludes) {
+        this.includes = new ClassPatterns(includes);
+        this.excludes = new ClassPatterns(excludes);
+    }
+
+    public boolean reports(Throwable site) {
+        String applicationClass = Frames.firstApplicationClass(site);
+        if (applicationClass == null) {
+            return false;
+        }
+        if (!includes.isEmpty() && !includes.matches(applicationClass)) {
+            return false;
+        }
+        return !excludes.matches(applicationClass);
+    }
+}
