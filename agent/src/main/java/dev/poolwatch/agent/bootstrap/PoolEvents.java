@@ -68,6 +68,22 @@ public final class PoolEvents {
         }
     }
 
+    /**
+     * Woven into a handler around the submitting methods of pools that reject by throwing; called
+     * once per method the exception passes through on its way out.
+     */
+    public static void rejectedThrowing(Object pool, Throwable rejection) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.rejectedThrowing(pool, rejection);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
     /** Woven at the entry of {@code java.lang.Shutdown.exit(int)}, which every exit with a status goes through. */
     public static void exiting(int status) {
         try {

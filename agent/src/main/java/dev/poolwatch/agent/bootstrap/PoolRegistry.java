@@ -31,6 +31,7 @@ public final class PoolRegistry {
     private final ConcurrentHashMap<String, GcClosedSite> gcClosed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubmitAfterShutdown> submits = new ConcurrentHashMap<>();
     private final AtomicLong droppedSites = new AtomicLong();
+    private volatile Throwable lastRejectionThrown;
     private volatile Thread agentThread;
     private volatile boolean agentPoolSeen;
     private volatile Consumer<SubmitAfterShutdown> firstSubmitAfterShutdownListener;
@@ -95,6 +96,18 @@ public final class PoolRegistry {
             pools.remove(pool);
             countGcClosed(record, false);
         }
+    }
+
+    /**
+     * A rejection thrown out of a woven method. One exception passes through every woven method it
+     * leaves (a {@code submit} that calls {@code execute}), so each exception is counted once.
+     */
+    void rejectedThrowing(Object pool, Throwable rejection) {
+        if (rejection == lastRejectionThrown) {
+            return;
+        }
+        lastRejectionThrown = rejection;
+        rejected(pool);
     }
 
     void rejected(Object pool) {

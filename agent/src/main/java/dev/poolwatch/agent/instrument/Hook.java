@@ -8,6 +8,12 @@ enum Hook {
     SHUTDOWN,
     /** {@code PoolEvents.rejected(this)} at method entry. */
     REJECTED,
+    /**
+     * {@code PoolEvents.rejectedThrowing(this, exception)} in a handler around the whole method that
+     * catches {@code RejectedExecutionException} and rethrows it: for pools that reject by throwing
+     * from deep inside, this costs nothing until a task is rejected.
+     */
+    REJECTED_THROWING,
     /** {@code PoolEvents.exiting(status)} at the entry of the static {@code Shutdown.exit(int)}. */
     EXITING
 }

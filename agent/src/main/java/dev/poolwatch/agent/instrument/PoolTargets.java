@@ -1,9 +1,11 @@
 package dev.poolwatch.agent.instrument;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one description of what a pool is to the agent: which classes, which of their methods create,
@@ -48,18 +50,30 @@ public final class PoolTargets {
     /** {@code close()} exists on JDK 19+ only for the JDK's pools. */
     private static final MethodHook CLOSE_SINCE_19 = new MethodHook("close", "()V", Hook.SHUTDOWN, true);
 
+    /** Hooks that see a rejection thrown out of any overload of the named submitting methods. */
+    private static List<MethodHook> rejectionsThrownBy(String... methodNames) {
+        return Arrays.stream(methodNames).map(name -> new MethodHook(name, null, Hook.REJECTED_THROWING, true)).toList();
+    }
+
+    private static List<MethodHook> concat(List<MethodHook> first, List<MethodHook> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
     static final List<Target> ALL = List.of(
             new Target("java/util/concurrent/ThreadPoolExecutor", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
                     new MethodHook("reject", "(Ljava/lang/Runnable;)V", Hook.REJECTED, false)), null),
             // The common pool is built by the private (byte) constructor: never watched.
-            new Target("java/util/concurrent/ForkJoinPool", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19),
-                    "(B)V"),
+            new Target("java/util/concurrent/ForkJoinPool", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19),
+                    rejectionsThrownBy("execute", "submit", "invoke", "invokeAll", "invokeAny", "lazySubmit", "schedule",
+                            "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout")), "(B)V"),
             // JDK 21+: Executors.newVirtualThreadPerTaskExecutor() and newThreadPerTaskExecutor(factory).
-            new Target("java/util/concurrent/ThreadPerTaskExecutor",
-                    List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19), null),
-            new Target("dev/poolwatch/pool/ThreadPool", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
+            new Target("java/util/concurrent/ThreadPerTaskExecutor", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
+                    CLOSE_SINCE_19), rejectionsThrownBy("execute", "submit", "invokeAll", "invokeAny")), null),
+            new Target("dev/poolwatch/pool/ThreadPool", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
                     new MethodHook("terminate", "()V", Hook.SHUTDOWN, false),
-                    new MethodHook("close", "()V", Hook.SHUTDOWN, false)), null),
+                    new MethodHook("close", "()V", Hook.SHUTDOWN, false)),
+                    rejectionsThrownBy("apply", "applyAsync", "map", "mapAsync", "imap", "imapUnordered", "execute",
+                            "submit", "invokeAll", "invokeAny")), null),
             // Not a pool: the door every exit with a status goes through, for failOnLeak and for
             // exits that start while shutdown hooks run.
             new Target("java/lang/Shutdown", List.of(new MethodHook("exit", "(I)V", Hook.EXITING, false)), null));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -45,6 +46,7 @@ final class PoolWeaver {
                     case SHUTDOWN -> new AtEntry(next, Opcodes.ALOAD, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V", name);
                     case REJECTED -> new AtEntry(next, Opcodes.ALOAD, "rejected", "(Ljava/lang/Object;)V", null);
                     case EXITING -> new AtEntry(next, Opcodes.ILOAD, "exiting", "(I)V", null);
+                    case REJECTED_THROWING -> new ReportRejectionThrown(next, reader.getClassName());
                 };
             }
         }, 0);
@@ -95,6 +97,48 @@ final class PoolWeaver {
                 super.visitLdcInsn(methodName);
             }
             super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, event, eventDescriptor, false);
+        }
+    }
+
+    /**
+     * Wraps the whole method in a handler for {@code RejectedExecutionException} that calls
+     * {@code PoolEvents.rejectedThrowing(this, exception)} and rethrows. The handler is added last,
+     * so a rejection the method catches itself never reaches it; its frame declares only
+     * {@code this}, which every instruction in the range agrees with, so no other frame changes.
+     */
+    private static final class ReportRejectionThrown extends MethodVisitor {
+
+        private static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
+
+        private final String owner;
+        private final Label start = new Label();
+        private final Label end = new Label();
+        private final Label handler = new Label();
+
+        ReportRejectionThrown(MethodVisitor next, String owner) {
+            super(Opcodes.ASM9, next);
+            this.owner = owner;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            super.visitLabel(start);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitLabel(end);
+            super.visitLabel(handler);
+            super.visitFrame(Opcodes.F_FULL, 1, new Object[] {owner}, 1, new Object[] {REJECTED_EXECUTION});
+            super.visitInsn(Opcodes.DUP);
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitInsn(Opcodes.SWAP);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, "rejectedThrowing",
+                    "(Ljava/lang/Object;Ljava/lang/Throwable;)V", false);
+            super.visitInsn(Opcodes.ATHROW);
+            super.visitTryCatchBlock(start, end, handler, REJECTED_EXECUTION);
+            super.visitMaxs(maxStack, maxLocals);
         }
     }
 }
