@@ -49,14 +49,18 @@ public final class PoolInspector {
         return UNKNOWN;
     }
 
-    private static List<String> threadPoolExecutorWorkers(ThreadPoolExecutor pool) throws ReflectiveOperationException {
-        Object workers = readField(pool, "workers");
+    /** The names of the pool's live workers; none if its private fields cannot be read, the counts still can. */
+    private static List<String> threadPoolExecutorWorkers(ThreadPoolExecutor pool) {
         List<String> names = new ArrayList<>();
-        for (Object worker : new ArrayList<>((Collection<?>) workers)) {
-            Thread thread = (Thread) readField(worker, "thread");
-            if (thread != null && thread.isAlive()) {
-                names.add(thread.getName());
+        try {
+            for (Object worker : new ArrayList<>((Collection<?>) readField(pool, "workers"))) {
+                Thread thread = (Thread) readField(worker, "thread");
+                if (thread != null && thread.isAlive()) {
+                    names.add(thread.getName());
+                }
             }
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return List.of();
         }
         return names;
     }

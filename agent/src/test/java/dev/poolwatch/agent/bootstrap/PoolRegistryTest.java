@@ -1,0 +1,159 @@
+package dev.poolwatch.agent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import example.app.RequestHandler;
+
+/** The registry fed directly, as the woven calls feed it. */
+class PoolRegistryTest {
+
+    private final PoolRegistry registry = new PoolRegistry(Cleaner.create());
+    private final List<ExecutorService> pools = new ArrayList<>();
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(ExecutorService::shutdownNow);
+    }
+
+    private ExecutorService created() {
+        ExecutorService pool = RequestHandler.handleRequest(registry::created);
+        pools.add(pool);
+        return pool;
+    }
+
+    private List<Object> openPools() {
+        List<Object> open = new ArrayList<>();
+        registry.forEachOpenPool((pool, record) -> open.add(pool));
+        return open;
+    }
+
+    @Test
+    void a_pool_is_counted_once_however_many_constructors_report_it() {
+        ExecutorService pool = created();
+        registry.created(pool);
+        registry.created(pool);
+        assertEquals(1, registry.poolsCreated());
+        assertEquals(List.of(pool), openPools());
+    }
+
+    @Test
+    void a_record_knows_where_and_by_whom_its_pool_was_created() {
+        ExecutorService pool = created();
+        List<PoolRecord> records = new ArrayList<>();
+        registry.forEachOpenPool((open, record) -> records.add(record));
+        PoolRecord record = records.get(0);
+        assertEquals(pool.getClass().getName(), record.poolType());
+        assertEquals(Thread.currentThread().getName(), record.creatingThread());
+        assertTrue(List.of(record.creationSite().getStackTrace()).stream()
+                .anyMatch(frame -> frame.getClassName().equals(RequestHandler.class.getName())));
+        assertNull(record.shutdownSite());
+    }
+
+    @Test
+    void a_shut_down_pool_is_no_longer_open_and_remembers_the_first_shutdown() {
+        ExecutorService pool = created();
+        RequestHandler.shutdown(pool, closed -> registry.shutdown(closed, "shutdown"));
+        registry.shutdown(pool, "close");
+        assertEquals(List.of(), openPools());
+        assertEquals(1, registry.recordCount(), "kept while the pool lives, to name where it was shut down");
+    }
+
+    @Test
+    void the_common_pool_is_never_recorded() {
+        registry.created(ForkJoinPool.commonPool());
+        assertEquals(0, registry.poolsCreated());
+    }
+
+    @Test
+    void pools_the_agent_creates_for_itself_are_not_recorded_but_noticed() {
+        boolean seen = registry.runAsAgent(() -> registry.created(new Object()));
+        assertTrue(seen);
+        assertEquals(0, registry.poolsCreated());
+        assertFalse(registry.runAsAgent(() -> { }));
+    }
+
+    @Test
+    void a_rejection_before_shutdown_is_saturation_not_a_submit_after_shutdown() {
+        ExecutorService pool = created();
+        RequestHandler.submit(pool, registry::rejected);
+        assertEquals(List.of(), registry.submitsAfterShutdown());
+    }
+
+    @Test
+    void submits_after_shutdown_are_grouped_by_site_with_the_shutdown_site_and_what_the_handler_did() {
+        ExecutorService pool = created();
+        RequestHandler.shutdown(pool, closed -> registry.shutdown(closed, "shutdown"));
+        ((ThreadPoolExecutor) pool).setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+        for (int i = 0; i < 3; i++) {
+            RequestHandler.submit(pool, registry::rejected);
+        }
+        List<SubmitAfterShutdown> submits = registry.submitsAfterShutdown();
+        assertEquals(1, submits.size());
+        SubmitAfterShutdown submit = submits.get(0);
+        assertEquals(3, submit.count());
+        assertEquals(Boolean.FALSE, submit.rejected());
+        assertEquals("shutdown", submit.shutdownMethod());
+        assertTrue(List.of(submit.shutdownSite().getStackTrace()).stream().anyMatch(frame ->
+                frame.getClassName().equals(RequestHandler.class.getName()) && frame.getMethodName().equals("shutdown")));
+    }
+
+    @Test
+    void a_custom_rejection_handler_leaves_the_outcome_unknown_and_abort_policy_rejects() {
+        ThreadPoolExecutor custom = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                (task, executor) -> { });
+        pools.add(custom);
+        ThreadPoolExecutor abort = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+        pools.add(abort);
+        List<ThreadPoolExecutor> both = List.of(custom, abort);
+        for (int i = 0; i < both.size(); i++) {
+            ThreadPoolExecutor pool = both.get(i);
+            registry.created(pool);
+            pool.shutdown();
+            registry.shutdown(pool, "shutdown");
+            RequestHandler.submitFromDepth(pool, i, registry::rejected);
+        }
+        List<Boolean> outcomes = new ArrayList<>();
+        registry.submitsAfterShutdown().forEach(submit -> outcomes.add(submit.rejected()));
+        assertTrue(outcomes.contains(null) && outcomes.contains(Boolean.TRUE), outcomes.toString());
+    }
+
+    @Test
+    void one_thrown_rejection_is_counted_once_however_many_woven_methods_it_leaves() {
+        ExecutorService pool = created();
+        pool.shutdown();
+        registry.shutdown(pool, "shutdown");
+        RejectedExecutionException thrown = new RejectedExecutionException();
+        registry.rejectedThrowing(pool, thrown);
+        registry.rejectedThrowing(pool, thrown);
+        registry.rejectedThrowing(pool, new RejectedExecutionException());
+        assertEquals(2, registry.submitsAfterShutdown().get(0).count());
+    }
+
+    @Test
+    void sites_beyond_the_limit_are_counted_as_dropped() {
+        ExecutorService pool = created();
+        pool.shutdown();
+        registry.shutdown(pool, "shutdown");
+        for (int depth = 0; depth < PoolRegistry.MAX_SITES + 5; depth++) {
+            RequestHandler.submitFromDepth(pool, depth, registry::rejected);
+        }
+        assertEquals(PoolRegistry.MAX_SITES, registry.submitsAfterShutdown().size());
+        assertEquals(5, registry.droppedSites());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.poolwatch.agent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The text and JSON forms of one report, built by hand. */
+class ReportRenderingTest {
+
+    private static final Leak PER_REQUEST = new Leak(LeakKind.OPEN_IDLE, "java.util.concurrent.ThreadPoolExecutor", 3,
+            List.of("com.acme.Handler.handle(Handler.java:42)", "com.acme.Server.serve(Server.java:7)"), "HTTP-Dispatcher",
+            List.of("pool-1-thread-1", "pool-2-thread-1", "pool-3-thread-1"), 0, 0);
+    private static final Leak BUSY = new Leak(LeakKind.OPEN_BUSY, "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
+            List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("pool-4-thread-1"), 1, 2);
+    private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
+            "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
+            List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
+
+    private static Report report(List<Leak> leaks, List<SubmitLeak> submits) {
+        return new Report("1.2.3", 4242, "17.0.15", 7, leaks, submits, 0, null, 0, 4);
+    }
+
+    @Test
+    void a_clean_report_is_one_line_or_nothing_when_quiet() {
+        Report clean = report(List.of(), List.of());
+        assertEquals("poolwatch: 7 pools seen, none leaked\n", TextReport.render(clean, false));
+        assertEquals("", TextReport.render(clean, true));
+    }
+
+    @Test
+    void the_text_report_lists_the_most_serious_kind_first_with_counts_evidence_and_fix() {
+        String text = TextReport.render(report(List.of(BUSY, PER_REQUEST), List.of(DROPPED)), true);
+        assertTrue(text.startsWith("poolwatch: 4 of 7 pools leaked, 2 tasks submitted after shutdown\n"), text);
+        int busy = text.indexOf("1. OPEN_BUSY: 1 × java.util.concurrent.ScheduledThreadPoolExecutor");
+        int submit = text.indexOf("2. SUBMIT_AFTER_SHUTDOWN: 2 × java.util.concurrent.ThreadPoolExecutor");
+        int idle = text.indexOf("3. OPEN_IDLE: 3 × java.util.concurrent.ThreadPoolExecutor");
+        assertTrue(busy > 0 && submit > busy && idle > submit, text);
+        assertTrue(text.contains("   at exit: 1 running, 2 queued; threads: pool-4-thread-1\n"), text);
+        assertTrue(text.contains("   created by thread \"HTTP-Dispatcher\" at:\n      at com.acme.Handler.handle(Handler.java:42)\n"),
+                text);
+        assertTrue(text.contains("the task was silently dropped by ThreadPoolExecutor$DiscardPolicy"), text);
+        assertTrue(text.contains("   shut down by shutdown() at:\n      at com.acme.Late.stop(Late.java:1)\n"), text);
+        assertTrue(text.contains("   fix: " + LeakKind.OPEN_IDLE.fix() + "\n"), text);
+    }
+
+    @Test
+    void a_report_of_submits_only_says_no_pool_leaked() {
+        assertTrue(TextReport.render(report(List.of(), List.of(DROPPED)), false)
+                .startsWith("poolwatch: 2 tasks submitted after shutdown; 7 pools seen, none leaked\n"));
+    }
+
+    @Test
+    void the_json_report_has_the_documented_shape() {
+        JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(PER_REQUEST), List.of(DROPPED))))
+                .getAsJsonObject();
+        assertEquals("poolwatch", json.get("tool").getAsString());
+        assertEquals("1.2.3", json.get("version").getAsString());
+        assertEquals(4242, json.getAsJsonObject("jvm").get("pid").getAsLong());
+        assertEquals("17.0.15", json.getAsJsonObject("jvm").get("javaVersion").getAsString());
+        JsonObject summary = json.getAsJsonObject("summary");
+        assertEquals(7, summary.get("poolsCreated").getAsInt());
+        assertEquals(3, summary.get("leaks").getAsInt());
+        assertEquals(2, summary.get("submitAfterShutdown").getAsInt());
+        assertEquals(4, summary.get("recordsAtExit").getAsInt());
+
+        JsonObject leak = json.getAsJsonArray("leaks").get(0).getAsJsonObject();
+        assertEquals("OPEN_IDLE", leak.get("kind").getAsString());
+        assertEquals("java.util.concurrent.ThreadPoolExecutor", leak.get("poolType").getAsString());
+        assertEquals(3, leak.get("count").getAsInt());
+        assertEquals("com.acme.Handler.handle(Handler.java:42)", leak.getAsJsonArray("creationSite").get(0).getAsString());
+        assertEquals(3, leak.getAsJsonArray("threads").size());
+        assertEquals(0, leak.get("active").getAsInt());
+        assertEquals(0, leak.get("queued").getAsInt());
+
+        JsonObject submit = json.getAsJsonArray("submitAfterShutdown").get(0).getAsJsonObject();
+        assertEquals(false, submit.get("rejected").getAsBoolean());
+        assertEquals("com.acme.Late.submit(Late.java:3)", submit.getAsJsonArray("submitSite").get(0).getAsString());
+        assertEquals("com.acme.Late.stop(Late.java:1)", submit.getAsJsonArray("shutdownSite").get(0).getAsString());
+    }
+
+    @Test
+    void json_strings_are_escaped() {
+        String awkward = "thread \"q\" \\ tab\t newline\n bell\u0007 é";
+        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0);
+        JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(leak), List.of()))).getAsJsonObject();
+        JsonObject parsed = json.getAsJsonArray("leaks").get(0).getAsJsonObject();
+        assertEquals(awkward, parsed.get("creatingThread").getAsString());
+        JsonArray threads = parsed.getAsJsonArray("threads");
+        assertEquals(awkward, threads.get(0).getAsString());
+    }
+
+    @Test
+    void an_empty_report_is_valid_json_with_empty_lists() {
+        JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(), List.of()))).getAsJsonObject();
+        assertEquals(0, json.getAsJsonArray("leaks").size());
+        assertEquals(0, json.getAsJsonArray("submitAfterShutdown").size());
+    }
+}
