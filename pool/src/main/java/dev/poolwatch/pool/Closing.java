@@ -10,10 +10,11 @@ final class Closing {
     }
 
     /**
-     * Shuts {@code executor} down and waits for it to terminate. An interrupt while waiting turns
-     * into {@code shutdownNow()}, the wait goes on, and the interrupt is restored on return.
+     * Shuts {@code executor} down and waits for it to terminate. An interrupt while waiting runs
+     * {@code onInterrupt} once (the JDK runs {@code shutdownNow()}), the wait goes on, and the
+     * interrupt is restored on return.
      */
-    static void shutdownAndAwait(ExecutorService executor) {
+    static void shutdownAndAwait(ExecutorService executor, Runnable onInterrupt) {
         if (executor.isTerminated()) {
             return;
         }
@@ -25,7 +26,7 @@ final class Closing {
                 terminated = executor.awaitTermination(1L, TimeUnit.DAYS);
             } catch (InterruptedException e) {
                 if (!interrupted) {
-                    executor.shutdownNow();
+                    onInterrupt.run();
                     interrupted = true;
                 }
             }

@@ -136,7 +136,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public void close() {
         try {
-            Closing.shutdownAndAwait(delegate);
+            Closing.shutdownAndAwait(delegate, delegate::shutdownNow);
         } finally {
             Reference.reachabilityFence(this);
         }

@@ -173,8 +173,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return an unmodifiable list of the results
-     * @throws CompletionException with the first exception {@code fn} raised as its cause (the other
-     *     items still run)
+     * @throws CompletionException with the first exception {@code fn} raised as its cause (items
+     *     running then still finish; items not yet started are skipped)
      * @throws PoolNotRunningException if the pool is not in state {@code RUN}
      */
     public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
@@ -375,8 +375,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * Shuts the pool down and waits for it to terminate: the {@code ExecutorService.close()}
      * contract of JDK 19+, for try-with-resources. Unlike Python's context manager, which calls
      * {@code terminate()}, this never throws queued work away. If the caller is interrupted while
-     * waiting, the pool is {@linkplain #shutdownNow() stopped}, the wait goes on, and the interrupt
-     * status is restored. Called from one of the pool's own workers, it shuts the pool down and
+     * waiting, the pool is {@linkplain #terminate() terminated} (its queued tasks' results fail with
+     * {@code CancellationException}), the wait goes on, and the interrupt status is restored. Called from one of the pool's own workers, it shuts the pool down and
      * returns without waiting (waiting would never end).
      */
     @Override
@@ -385,7 +385,9 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
             core.shutdown();
             return;
         }
-        Closing.shutdownAndAwait(this);
+        // Interrupted, it terminates rather than shutdownNow(): the queued tasks' results then
+        // fail with CancellationException instead of waiting forever.
+        Closing.shutdownAndAwait(this, this::terminate);
     }
 
     /**
@@ -622,7 +624,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     private static <A> List<? extends A> toList(Iterable<? extends A> items) {
         Objects.requireNonNull(items, "items");
         if (items instanceof Collection<? extends A> collection) {
-            return List.copyOf(new ArrayList<>(collection));
+            // A snapshot, as for any Iterable; not List.copyOf, which refuses null items.
+            return new ArrayList<>(collection);
         }
         List<A> list = new ArrayList<>();
         items.forEach(list::add);
