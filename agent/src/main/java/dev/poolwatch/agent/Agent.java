@@ -2,10 +2,11 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -29,57 +30,100 @@ final class Agent {
     private Agent() {
     }
 
-    static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
+    /**
+     * @param startup the thread that finishes start-up beside the program's own, when the agent
+     *     starts with the JVM; {@code null} when it is attached later
+     */
+    static void install(AgentOptions options, Instrumentation instrumentation, StartupThread startup) {
         PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
             return;
         }
-        openJdkInternals(instrumentation);
 
         SiteFilter filter = new SiteFilter(options.includes(), options.excludes());
         ExitReport exitReport = new ExitReport(options, registry,
                 new ReportBuilder(options.stackDepth(), filter, new PoolInspector(), version()));
-        ShutdownSlot.register(exitReport::run);
-        JvmExit.onExitDuringShutdown(exitReport::runBecauseExitBlocksForever);
-        if (atStartup && options.failOnLeak()) {
+        ShutdownSlot.register(exitReport.atExit());
+        JvmExit.onExitDuringShutdown(exitReport.whenExitBlocksForever());
+        if (startup != null && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
-        registry.onFirstSubmitAfterShutdown(new SubmitWarning(new Frames(options.stackDepth()), filter)::print);
+        registry.onFirstSubmitAfterShutdown(new SubmitWarning(new Frames(options.stackDepth()), filter));
 
         PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, true);
-        retransformLoadedTargets(instrumentation);
-        selfCheck(registry, transformer);
-    }
-
-    /**
-     * Opens {@code java.util.concurrent} to the agent, and nobody else, to list a pool's worker
-     * threads. ({@code jdk.internal.access} was exported to it by {@link BootstrapClasses}.)
-     */
-    private static void openJdkInternals(Instrumentation instrumentation) {
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
-                Map.of("java.util.concurrent", Set.of(Agent.class.getModule())), Set.of(), Map.of());
-    }
-
-    private static void retransformLoadedTargets(Instrumentation instrumentation) {
-        List<String> targets = PoolTransformer.targetClassNames();
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (targets.contains(loaded.getName()) && instrumentation.isModifiableClass(loaded)) {
-                try {
-                    instrumentation.retransformClasses(loaded);
-                } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
-                    InternalErrors.record(failure);
-                }
+        List<Class<?>> loadedTargets = loadedTargets(instrumentation);
+        Class<?> shutdown = null;
+        for (Class<?> target : loadedTargets) {
+            if (target.getName().equals(JAVA_LANG_SHUTDOWN)) {
+                shutdown = target;
+            } else {
+                retransform(instrumentation, target); // pools may be created as soon as premain returns
             }
+        }
+        FinishStartup finish = new FinishStartup(instrumentation, shutdown, registry, transformer);
+        if (startup != null && !options.failOnLeak()) {
+            // What remains serves only rare exits and the self-check: do it beside the program's
+            // own start-up instead of before it. failOnLeak needs every exit status from the start.
+            startup.then(finish);
+        } else {
+            finish.run();
+            if (startup != null) {
+                startup.endAfterWarmUp();
+            }
+        }
+    }
+
+    private static final String JAVA_LANG_SHUTDOWN = "java.lang.Shutdown";
+
+    /** Weaves {@code java.lang.Shutdown}, then runs the self-check. */
+    private static final class FinishStartup implements Runnable {
+        private final Instrumentation instrumentation;
+        private final Class<?> shutdown;
+        private final PoolRegistry registry;
+        private final PoolTransformer transformer;
+
+        FinishStartup(Instrumentation instrumentation, Class<?> shutdown, PoolRegistry registry,
+                PoolTransformer transformer) {
+            this.instrumentation = instrumentation;
+            this.shutdown = shutdown;
+            this.registry = registry;
+            this.transformer = transformer;
+        }
+
+        @Override
+        public void run() {
+            if (shutdown != null) {
+                retransform(instrumentation, shutdown);
+            }
+            selfCheck(registry, transformer);
+        }
+    }
+
+    private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
+        Set<String> targets = PoolTransformer.targetClassNames();
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (targets.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        return loaded;
+    }
+
+    private static void retransform(Instrumentation instrumentation, Class<?> loaded) {
+        try {
+            instrumentation.retransformClasses(loaded);
+        } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
+            InternalErrors.record(failure);
         }
     }
 
     /** Proves the instrumentation sees a pool being created; says what is wrong and how to fix it if not. */
     private static void selfCheck(PoolRegistry registry, PoolTransformer transformer) {
-        boolean seen = registry.runAsAgent(() -> new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new SynchronousQueue<>())
-                .shutdown());
+        boolean seen = registry.runAsAgent(new ProbePool());
         if (seen) {
             return;
         }
@@ -89,6 +133,23 @@ final class Agent {
                 + (cause == null ? "" : "; first internal error: " + cause)
                 + ". Fix: load poolwatch-agent.jar as given (its manifest must keep Can-Retransform-Classes: true),"
                 + " and put -javaagent:poolwatch-agent.jar before other agents that transform java.util.concurrent.");
+    }
+
+    /**
+     * Creates and shuts down a pool that starts no thread. It brings its own thread factory: the
+     * JDK's default one would take a pool number, and the program's pools would be named
+     * {@code pool-2-...} instead of {@code pool-1-...}.
+     */
+    private static final class ProbePool implements Runnable, ThreadFactory {
+        @Override
+        public void run() {
+            new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), this).shutdown();
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+            throw new UnsupportedOperationException("the probe pool never starts a thread");
+        }
     }
 
     private static String version() {

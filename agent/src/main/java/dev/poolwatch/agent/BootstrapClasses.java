@@ -20,8 +20,10 @@ import java.util.jar.JarFile;
  * classes call it. Only that package goes there; the rest of the agent, and its shaded ASM, stay in
  * the agent's loader.
  *
- * <p>It also exports {@code jdk.internal.ref} to the agent, whose registry forgets collected pools
- * on the JDK's shared cleaner thread rather than starting a thread of its own.
+ * <p>The one change to {@code java.base} the agent makes, for itself only, is done here: it exports
+ * {@code jdk.internal.access} (to define these classes) and {@code jdk.internal.ref} (the registry
+ * forgets collected pools on the JDK's shared cleaner thread rather than a thread of its own), and
+ * opens {@code java.util.concurrent} (the report lists a pool's worker threads).
  *
  * <p>The classes are defined directly (through {@code JavaLangAccess}, which the agent exports to
  * itself) rather than by appending a jar to the bootstrap search path: an appended path makes the
@@ -44,7 +46,8 @@ final class BootstrapClasses {
             Module javaBase = Object.class.getModule();
             Set<Module> agent = Set.of(BootstrapClasses.class.getModule());
             instrumentation.redefineModule(javaBase, Set.of(),
-                    Map.of("jdk.internal.access", agent, "jdk.internal.ref", agent), Map.of(), Set.of(), Map.of());
+                    Map.of("jdk.internal.access", agent, "jdk.internal.ref", agent),
+                    Map.of("java.util.concurrent", agent), Set.of(), Map.of());
             Object javaLangAccess = Class.forName("jdk.internal.access.SharedSecrets")
                     .getMethod("getJavaLangAccess").invoke(null);
             Method defineClass = Class.forName("jdk.internal.access.JavaLangAccess").getMethod("defineClass",

@@ -32,15 +32,30 @@ final class ExitReport {
     }
 
     /** The normal path: the last shutdown slot, after every application hook. */
-    void run() {
-        report(false);
+    Runnable atExit() {
+        return new Runnable() {
+            @Override
+            public void run() {
+                report(false);
+            }
+        };
+    }
+
+    /** For {@link JvmExit}: what to do when an exit call will block forever. */
+    Runnable whenExitBlocksForever() {
+        return new Runnable() {
+            @Override
+            public void run() {
+                reportBecauseExitBlocksForever();
+            }
+        };
     }
 
     /**
      * A shutdown hook called {@code System.exit} while the JVM was already exiting: the JDK blocks
      * that call forever, so the normal path will never come. Report now, and say why.
      */
-    void runBecauseExitBlocksForever() {
+    private void reportBecauseExitBlocksForever() {
         System.err.println("poolwatch: System.exit was called in thread \"" + Thread.currentThread().getName()
                 + "\" while the JVM was already running its shutdown hooks; the JDK blocks that call forever,"
                 + " so the JVM will not finish exiting. Reporting now.");
@@ -56,9 +71,9 @@ final class ExitReport {
         }
         boolean interrupted = Thread.interrupted();
         try {
-            Report[] built = new Report[1];
-            registry.runAsAgent(() -> built[0] = builder.build(registry));
-            Report report = built[0];
+            BuildReport build = new BuildReport();
+            registry.runAsAgent(build);
+            Report report = build.report;
             System.err.print(TextReport.render(report, options.quiet()));
             System.err.flush();
             if (jsonPath != null) {
@@ -76,6 +91,16 @@ final class ExitReport {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Builds the report as the agent's own work, so pools the JDK makes meanwhile are not counted. */
+    private final class BuildReport implements Runnable {
+        Report report;
+
+        @Override
+        public void run() {
+            report = builder.build(registry);
         }
     }
 

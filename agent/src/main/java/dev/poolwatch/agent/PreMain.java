@@ -19,6 +19,7 @@ public final class PreMain {
      * one line naming it: a typo in CI must never silently turn the check off.
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
+        StartupThread startup = StartupThread.start();
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -29,13 +30,13 @@ public final class PreMain {
             return;
         }
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, true);
+        Agent.install(options, instrumentation, startup);
     }
 
     /** Called when the agent is attached to a running JVM; a bad option fails the attach, not the JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         AgentOptions options = AgentOptions.parse(arguments);
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, false);
+        Agent.install(options, instrumentation, null);
     }
 }

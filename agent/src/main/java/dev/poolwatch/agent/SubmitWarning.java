@@ -1,6 +1,7 @@
 package dev.poolwatch.agent;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
@@ -11,7 +12,7 @@ import dev.poolwatch.agent.report.SiteFilter;
  * Prints a warning the first time a task is submitted to a shut-down pool from a given site; the
  * exit report counts them all.
  */
-final class SubmitWarning {
+final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
 
     private final Frames frames;
     private final SiteFilter filter;
@@ -21,7 +22,8 @@ final class SubmitWarning {
         this.filter = filter;
     }
 
-    void print(SubmitAfterShutdown submit) {
+    @Override
+    public void accept(SubmitAfterShutdown submit) {
         try {
             if (!filter.reports(submit.submitSite())) {
                 return;

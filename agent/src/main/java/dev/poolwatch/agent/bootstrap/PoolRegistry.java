@@ -9,7 +9,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -188,13 +187,34 @@ public final class PoolRegistry {
         return agentPoolSeen;
     }
 
-    /** Calls {@code action} with every live pool never shut down, and its record. */
-    public void forEachOpenPool(BiConsumer<Object, PoolRecord> action) {
+    /** A live pool never shut down, held strongly while the report is built, and its record. */
+    public static final class OpenPool {
+        private final Object pool;
+        private final PoolRecord record;
+
+        OpenPool(Object pool, PoolRecord record) {
+            this.pool = pool;
+            this.record = record;
+        }
+
+        public Object pool() {
+            return pool;
+        }
+
+        public PoolRecord record() {
+            return record;
+        }
+    }
+
+    /** Every live pool never shut down. */
+    public List<OpenPool> openPools() {
+        List<OpenPool> open = new ArrayList<>();
         for (WeakIdentityMap.LiveEntry<PoolRecord> entry : pools.liveEntries()) {
             if (entry.value.shutdownSite() == null) {
-                action.accept(entry.key, entry.value);
+                open.add(new OpenPool(entry.key, entry.value));
             }
         }
+        return open;
     }
 
     public List<GcClosedSite> gcClosedSites() {

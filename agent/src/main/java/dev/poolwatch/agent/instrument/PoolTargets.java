@@ -1,11 +1,11 @@
 package dev.poolwatch.agent.instrument;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * The one description of what a pool is to the agent: which classes, which of their methods create,
@@ -52,11 +52,17 @@ public final class PoolTargets {
 
     /** Hooks that see a rejection thrown out of any overload of the named submitting methods. */
     private static List<MethodHook> rejectionsThrownBy(String... methodNames) {
-        return Arrays.stream(methodNames).map(name -> new MethodHook(name, null, Hook.REJECTED_THROWING, true)).toList();
+        List<MethodHook> hooks = new ArrayList<>();
+        for (String name : methodNames) {
+            hooks.add(new MethodHook(name, null, Hook.REJECTED_THROWING, true));
+        }
+        return hooks;
     }
 
     private static List<MethodHook> concat(List<MethodHook> first, List<MethodHook> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
+        List<MethodHook> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     static final List<Target> ALL = List.of(
@@ -78,10 +84,19 @@ public final class PoolTargets {
             // exits that start while shutdown hooks run.
             new Target("java/lang/Shutdown", List.of(new MethodHook("exit", "(I)V", Hook.EXITING, false)), null));
 
-    private static final Map<String, Target> BY_INTERNAL_NAME =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(Target::internalName, Function.identity()));
+    private static final Map<String, Target> BY_INTERNAL_NAME = byInternalName();
 
     private PoolTargets() {
+    }
+
+    // Loops rather than streams here and in the rest of the start-up path: the first lambda or
+    // stream a JVM runs costs milliseconds of bootstrapping, which every program would pay.
+    private static Map<String, Target> byInternalName() {
+        Map<String, Target> targets = new HashMap<>();
+        for (Target target : ALL) {
+            targets.put(target.internalName(), target);
+        }
+        return Map.copyOf(targets);
     }
 
     /** The target with this internal name ({@code java/util/concurrent/ThreadPoolExecutor}), or {@code null}. */
@@ -90,7 +105,11 @@ public final class PoolTargets {
     }
 
     /** Binary names of every target class, for finding those already loaded. */
-    static List<String> classNames() {
-        return ALL.stream().map(Target::className).collect(Collectors.toUnmodifiableList());
+    static Set<String> classNames() {
+        Set<String> names = new HashSet<>();
+        for (Target target : ALL) {
+            names.add(target.className());
+        }
+        return Set.copyOf(names);
     }
 }

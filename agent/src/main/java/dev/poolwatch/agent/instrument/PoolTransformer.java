@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.poolwatch.agent.bootstrap.InternalErrors;
@@ -41,7 +42,7 @@ public final class PoolTransformer implements ClassFileTransformer {
     }
 
     /** Binary names of the classes this transformer weaves, for finding those already loaded. */
-    public static List<String> targetClassNames() {
+    public static Set<String> targetClassNames() {
         return PoolTargets.classNames();
     }
 

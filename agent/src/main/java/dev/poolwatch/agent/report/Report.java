@@ -21,12 +21,20 @@ public record Report(String version, long pid, String javaVersion, long poolsCre
 
     /** The number of leaked pools. */
     public int leakedPools() {
-        return leaks.stream().mapToInt(Leak::count).sum();
+        int pools = 0;
+        for (Leak leak : leaks) {
+            pools += leak.count();
+        }
+        return pools;
     }
 
     /** The number of tasks submitted after shutdown. */
     public int submittedAfterShutdown() {
-        return submits.stream().mapToInt(SubmitLeak::count).sum();
+        int tasks = 0;
+        for (SubmitLeak submit : submits) {
+            tasks += submit.count();
+        }
+        return tasks;
     }
 
     /** Whether anything was found that {@code failOnLeak} fails the run for. */

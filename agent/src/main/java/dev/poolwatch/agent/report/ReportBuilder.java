@@ -20,6 +20,23 @@ import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
  */
 public final class ReportBuilder {
 
+    // Named classes rather than lambdas: the report is built while the JVM exits, where every
+    // lambda's first use would add its bootstrapping time to the program's.
+    private static final Comparator<Leak> MOST_SERIOUS_FIRST = new Comparator<Leak>() {
+        @Override
+        public int compare(Leak a, Leak b) {
+            int byKind = a.kind().compareTo(b.kind());
+            return byKind != 0 ? byKind : Integer.compare(b.count(), a.count());
+        }
+    };
+
+    private static final Comparator<SubmitLeak> MOST_SUBMITS_FIRST = new Comparator<SubmitLeak>() {
+        @Override
+        public int compare(SubmitLeak a, SubmitLeak b) {
+            return Integer.compare(b.count(), a.count());
+        }
+    };
+
     private final Frames frames;
     private final SiteFilter filter;
     private final PoolInspector inspector;
@@ -57,17 +74,18 @@ public final class ReportBuilder {
 
     public Report build(PoolRegistry registry) {
         Map<List<Object>, Group> groups = new LinkedHashMap<>();
-        registry.forEachOpenPool((pool, record) -> {
+        for (PoolRegistry.OpenPool open : registry.openPools()) {
+            PoolRecord record = open.record();
             if (!reported(record)) {
-                return;
+                continue;
             }
-            PoolInspector.Activity activity = inspector.inspect(pool);
+            PoolInspector.Activity activity = inspector.inspect(open.pool());
             Group group = group(groups, activity.busy() ? LeakKind.OPEN_BUSY : LeakKind.OPEN_IDLE, record);
             group.count++;
             group.active += activity.active();
             group.queued += activity.queued();
             group.threads.addAll(activity.threads());
-        });
+        }
         for (GcClosedSite site : registry.gcClosedSites()) {
             if (reported(site.first())) {
                 group(groups, LeakKind.CLOSED_BY_GC, site.first()).count += site.count();
@@ -77,7 +95,7 @@ public final class ReportBuilder {
         for (Group group : groups.values()) {
             leaks.add(group.toLeak());
         }
-        leaks.sort(Comparator.comparing(Leak::kind).thenComparing(Comparator.comparingInt(Leak::count).reversed()));
+        leaks.sort(MOST_SERIOUS_FIRST);
 
         List<SubmitLeak> submits = new ArrayList<>();
         for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
@@ -87,7 +105,7 @@ public final class ReportBuilder {
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
                     frames.trim(submit.submitSite()), frames.trim(submit.shutdownSite()), submit.shutdownMethod()));
         }
-        submits.sort(Comparator.comparingInt(SubmitLeak::count).reversed());
+        submits.sort(MOST_SUBMITS_FIRST);
 
         return new Report(version, ProcessHandle.current().pid(), System.getProperty("java.version"),
                 registry.poolsCreated(), leaks, submits, InternalErrors.count(), InternalErrors.first(),
@@ -96,8 +114,13 @@ public final class ReportBuilder {
 
     private Group group(Map<List<Object>, Group> groups, LeakKind kind, PoolRecord record) {
         List<String> site = frames.trim(record.creationSite());
-        return groups.computeIfAbsent(List.of(kind, record.poolType(), site),
-                key -> new Group(kind, record.poolType(), site, record.creatingThread()));
+        List<Object> key = List.of(kind, record.poolType(), site);
+        Group group = groups.get(key);
+        if (group == null) {
+            group = new Group(kind, record.poolType(), site, record.creatingThread());
+            groups.put(key, group);
+        }
+        return group;
     }
 
     private boolean reported(PoolRecord record) {

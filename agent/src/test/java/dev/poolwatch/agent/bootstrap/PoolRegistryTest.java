@@ -39,7 +39,7 @@ class PoolRegistryTest {
 
     private List<Object> openPools() {
         List<Object> open = new ArrayList<>();
-        registry.forEachOpenPool((pool, record) -> open.add(pool));
+        registry.openPools().forEach(entry -> open.add(entry.pool()));
         return open;
     }
 
@@ -55,9 +55,7 @@ class PoolRegistryTest {
     @Test
     void a_record_knows_where_and_by_whom_its_pool_was_created() {
         ExecutorService pool = created();
-        List<PoolRecord> records = new ArrayList<>();
-        registry.forEachOpenPool((open, record) -> records.add(record));
-        PoolRecord record = records.get(0);
+        PoolRecord record = registry.openPools().get(0).record();
         assertEquals(pool.getClass().getName(), record.poolType());
         assertEquals(Thread.currentThread().getName(), record.creatingThread());
         assertTrue(List.of(record.creationSite().getStackTrace()).stream()
