@@ -8,19 +8,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a main class in a new JVM, the same JDK the tests run on, and collects what it printed.
  * Output goes to files rather than pipes, so a chatty program can never block on a full pipe.
+ *
+ * <p>The JVM gets no {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}
+ * from the environment the tests run in (each would print a line of its own on stderr), only what
+ * {@link #environment} sets.
  */
 final class ForkedJvm {
 
     private static final long TIMEOUT_SECONDS = 120;
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
     private final List<String> classPath = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    /** The shaded agent jar the build made ({@code poolwatch.agentJar}, set by the pom). */
+    static Path agentJar() {
+        Path jar = Paths.get(System.getProperty("poolwatch.agentJar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the agent jar is built before these tests run: " + jar);
+        }
+        return jar;
+    }
+
+    /** Another tool's agent jar, copied by the pom into {@code poolwatch.otherAgents}. */
+    static Path otherAgentJar(String fileName) {
+        return Paths.get(System.getProperty("poolwatch.otherAgents"), fileName);
+    }
+
+    /** {@code -javaagent:} text for the real agent jar, with {@code options} unless empty. */
+    static String javaagent(String options) {
+        return "-javaagent:" + agentJar() + (options.isEmpty() ? "" : "=" + options);
+    }
 
     ForkedJvm classPathOf(Class<?>... classes) {
         for (Class<?> type : classes) {
@@ -38,28 +66,69 @@ final class ForkedJvm {
         return this;
     }
 
+    /** Loads the real agent jar with its default options. */
+    ForkedJvm agent() {
+        return agent("");
+    }
+
+    /** Loads the real agent jar with {@code options}, the text after {@code =}. */
+    ForkedJvm agent(String options) {
+        return jvmOption(javaagent(options));
+    }
+
+    ForkedJvm environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     Result run(Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(mainClass.getName(), args);
+    }
+
+    /** Runs a main class named in text: one the tests cannot link to, e.g. compiled for a newer JDK. */
+    Result run(String mainClass, String... args) throws IOException, InterruptedException {
+        return run(() -> false, mainClass, args);
+    }
+
+    /**
+     * Runs a program that is not expected to exit by itself: as soon as {@code done} holds, or the
+     * program exits, the JVM is killed (SIGKILL, so no shutdown hook runs) if it is still alive.
+     */
+    Result runUntil(BooleanSupplier done, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+        return run(done, mainClass.getName(), args);
+    }
+
+    private Result run(BooleanSupplier done, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
-        command.add(mainClass.getName());
+        command.add(mainClass);
         command.addAll(List.of(args));
 
         Path stdout = Files.createTempFile("poolwatch-it", ".out");
         Path stderr = Files.createTempFile("poolwatch-it", ".err");
         try {
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError(mainClass.getName() + " did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n"
-                        + Files.readString(stderr, StandardCharsets.UTF_8));
+                    .redirectError(stderr.toFile());
+            builder.environment().keySet().removeAll(OPTION_VARIABLES);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS) && !done.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly().waitFor();
+                    throw new AssertionError(mainClass + " did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n"
+                            + Files.readString(stderr, StandardCharsets.UTF_8));
+                }
             }
-            return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            boolean killed = process.isAlive();
+            if (killed) {
+                process.destroyForcibly().waitFor();
+            }
+            return new Result(process.exitValue(), killed, Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(stdout);
@@ -67,11 +136,19 @@ final class ForkedJvm {
         }
     }
 
-    /** What a forked JVM left behind. */
-    record Result(int exitCode, String stdout, String stderr) {
+    /**
+     * What a forked JVM left behind.
+     *
+     * @param killed whether {@link #runUntil} had to kill it: then {@code exitCode} is the kill's
+     */
+    record Result(int exitCode, boolean killed, String stdout, String stderr) {
 
         List<String> stdoutLines() {
             return stdout.lines().toList();
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().toList();
         }
     }
 }
