@@ -52,6 +52,9 @@ public final class PoolRegistry {
         if (pools.get(pool) != null) {
             return; // a chained constructor of a pool already recorded
         }
+        if (PoolCreator.isJdk()) {
+            return;
+        }
         Thread creator = Thread.currentThread();
         PoolRecord record = new PoolRecord(pool.getClass().getName(), new Throwable("created here"),
                 creator.getName(), System.currentTimeMillis());

@@ -3,27 +3,17 @@ package dev.poolwatch.agent.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+
+import dev.poolwatch.agent.bootstrap.PoolCreator;
 
 /**
  * Reads captured stacks: finds the first application frame, trims a stack to it and
- * {@code stackDepth} frames after it, and tells pools the JDK creates for itself from the program's.
+ * {@code stackDepth} frames after it.
  */
 public final class Frames {
 
-    private static final String[] PLATFORM_PREFIXES = {
-        "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.poolwatch.agent.", "dev.poolwatch.pool."
-    };
-
-    /** Frames that build a pool on someone else's behalf; the frame after them is the pool's creator. */
-    private static final Set<String> POOL_MACHINERY = Set.of(
-            "java.util.concurrent.ThreadPoolExecutor",
-            "java.util.concurrent.ScheduledThreadPoolExecutor",
-            "java.util.concurrent.ForkJoinPool",
-            "java.util.concurrent.ThreadPerTaskExecutor",
-            "java.util.concurrent.Executors",
-            "dev.poolwatch.pool.ThreadPool",
-            "dev.poolwatch.pool.ThreadPool$Builder");
+    /** Besides the JDK's, classes whose frames are never the application's: the agent's and the pool library's. */
+    private static final String[] OWN_PREFIXES = {"dev.poolwatch.agent.", "dev.poolwatch.pool."};
 
     private final int stackDepth;
 
@@ -32,7 +22,10 @@ public final class Frames {
     }
 
     static boolean isPlatform(String className) {
-        for (String prefix : PLATFORM_PREFIXES) {
+        if (PoolCreator.isJdkClass(className)) {
+            return true;
+        }
+        for (String prefix : OWN_PREFIXES) {
             if (className.startsWith(prefix)) {
                 return true;
             }
@@ -71,22 +64,5 @@ public final class Frames {
             }
         }
         return -1;
-    }
-
-    /**
-     * Whether the JDK created this pool for itself: the first frame past the agent and the pool
-     * machinery (constructors, {@code Executors}) is a platform class, e.g. {@code HttpClient}'s or
-     * {@code CompletableFuture}'s own executors. Such pools are never reported.
-     */
-    public static boolean createdByPlatform(Throwable creationSite) {
-        for (StackTraceElement frame : creationSite.getStackTrace()) {
-            String type = frame.getClassName();
-            if (type.startsWith("dev.poolwatch.agent.") || POOL_MACHINERY.contains(type)
-                    || type.startsWith("java.util.concurrent.Executors$")) {
-                continue;
-            }
-            return isPlatform(type);
-        }
-        return true;
     }
 }

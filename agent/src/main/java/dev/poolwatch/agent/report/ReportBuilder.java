@@ -14,9 +14,9 @@ import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 
 /**
- * Turns what the registry holds into a {@link Report}: drops pools the JDK made for itself, and
- * pools and submits whose first application frame is outside {@code includes}/{@code excludes}; trims stacks, and groups pools by kind, type and
- * creation site so that a pool created per request shows as one site with a count.
+ * Turns what the registry holds into a {@link Report}: drops pools and submits whose first
+ * application frame is outside {@code includes}/{@code excludes}, trims stacks, and groups pools by
+ * kind, type and creation site so that a pool created per request shows as one site with a count.
  */
 public final class ReportBuilder {
 
@@ -124,6 +124,6 @@ public final class ReportBuilder {
     }
 
     private boolean reported(PoolRecord record) {
-        return !Frames.createdByPlatform(record.creationSite()) && filter.reports(record.creationSite());
+        return filter.reports(record.creationSite());
     }
 }

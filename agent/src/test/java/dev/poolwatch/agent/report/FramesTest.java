@@ -1,9 +1,7 @@
 package dev.poolwatch.agent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -55,23 +53,5 @@ class FramesTest {
         assertEquals("com.acme.Handler", Frames.firstApplicationClass(PER_REQUEST));
         assertEquals("com.acme.Jobs", Frames.firstApplicationClass(stack(
                 "dev.poolwatch.pool.ThreadPool.<init>", "dev.poolwatch.pool.ThreadPool$Builder.build", "com.acme.Jobs.run")));
-    }
-
-    @Test
-    void a_pool_built_by_the_program_through_the_executors_factories_is_the_programs() {
-        assertFalse(Frames.createdByPlatform(PER_REQUEST));
-        assertFalse(Frames.createdByPlatform(stack("java.util.concurrent.ForkJoinPool.<init>",
-                "java.util.concurrent.Executors$DelegatedExecutorService.<init>", "com.acme.Main.main")));
-    }
-
-    @Test
-    void a_pool_the_jdk_builds_for_itself_is_the_platforms() {
-        assertTrue(Frames.createdByPlatform(stack(
-                "dev.poolwatch.agent.bootstrap.PoolEvents.created",
-                "java.util.concurrent.ThreadPoolExecutor.<init>",
-                "java.util.concurrent.Executors.newCachedThreadPool",
-                "jdk.internal.net.http.HttpClientImpl.<init>",
-                "com.acme.Main.main")));
-        assertTrue(Frames.createdByPlatform(stack("java.util.concurrent.ForkJoinPool.<init>")));
     }
 }
