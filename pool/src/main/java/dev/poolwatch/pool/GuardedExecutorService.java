@@ -166,12 +166,12 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
                 if (executor.isShutdown()) {
                     return;
                 }
+                Reclamation.warnReclaiming(name, "running", site);
                 executor.shutdownNow();
             } catch (RuntimeException failure) {
                 Reclamation.LOG.log(System.Logger.Level.WARNING,
                         "shutdownNow() of the reclaimed executor " + name + " threw", failure);
             }
-            Reclamation.warnReclaimed(name, "running", site);
         }
     }
 }

@@ -20,10 +20,14 @@ final class Reclamation {
     private Reclamation() {
     }
 
-    static void warnReclaimed(String pool, String stateAtReclaim, CreationSite site) {
+    /**
+     * Logged before the pool is stopped, not after: stopping it may let the JVM exit, and the
+     * warning must not be lost with it.
+     */
+    static void warnReclaiming(String pool, String stateAtReclaim, CreationSite site) {
         LOG.log(System.Logger.Level.WARNING,
-                "unclosed " + stateAtReclaim + " pool " + pool + " became unreachable and was terminated by its Cleaner;"
-                        + " call close() (or use try-with-resources) when done with it. Created at:",
+                "unclosed " + stateAtReclaim + " pool " + pool + " became unreachable; its Cleaner terminates it."
+                        + " Call close() (or use try-with-resources) when done with it. Created at:",
                 site.trimmed());
     }
 }

@@ -652,9 +652,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
                 return;
             }
             String stateAtReclaim = core.state() == State.RUN ? "running" : "closed but still working";
-            String before = core.toString();
+            Reclamation.warnReclaiming(core.toString(), stateAtReclaim, site);
             core.terminateDiscardingQueued();
-            Reclamation.warnReclaimed(before, stateAtReclaim, site);
         }
     }
 
