@@ -15,10 +15,6 @@ import dev.poolwatch.agent.bootstrap.JvmExit;
 import dev.poolwatch.agent.bootstrap.PoolEvents;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.instrument.PoolTransformer;
-import dev.poolwatch.agent.report.Frames;
-import dev.poolwatch.agent.report.PoolInspector;
-import dev.poolwatch.agent.report.ReportBuilder;
-import dev.poolwatch.agent.report.SiteFilter;
 
 /**
  * Installs the agent once per JVM: registry, transformer, exit report, self-check. Startup errors
@@ -42,15 +38,13 @@ final class Agent {
             return;
         }
 
-        SiteFilter filter = new SiteFilter(options.includes(), options.excludes());
-        ExitReport exitReport = new ExitReport(options, registry,
-                new ReportBuilder(options.stackDepth(), filter, new PoolInspector(), version()));
+        ExitReport exitReport = new ExitReport(options, registry, version());
         ShutdownSlot.register(exitReport.atExit());
         JvmExit.onExitDuringShutdown(exitReport.whenExitBlocksForever());
         if (startup != null && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
-        registry.onFirstSubmitAfterShutdown(new SubmitWarning(new Frames(options.stackDepth()), filter));
+        registry.onFirstSubmitAfterShutdown(new SubmitWarning(options));
 
         PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, true);

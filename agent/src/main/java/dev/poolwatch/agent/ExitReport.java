@@ -7,7 +7,9 @@ import dev.poolwatch.agent.bootstrap.JvmExit;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.report.JsonReport;
 import dev.poolwatch.agent.report.Report;
+import dev.poolwatch.agent.report.PoolInspector;
 import dev.poolwatch.agent.report.ReportBuilder;
+import dev.poolwatch.agent.report.SiteFilter;
 import dev.poolwatch.agent.report.TextReport;
 
 /**
@@ -20,14 +22,14 @@ final class ExitReport {
 
     private final AgentOptions options;
     private final PoolRegistry registry;
-    private final ReportBuilder builder;
+    private final String version;
     private final Path jsonPath;
     private boolean done;
 
-    ExitReport(AgentOptions options, PoolRegistry registry, ReportBuilder builder) {
+    ExitReport(AgentOptions options, PoolRegistry registry, String version) {
         this.options = options;
         this.registry = registry;
-        this.builder = builder;
+        this.version = version;
         this.jsonPath = options.reportPath() == null ? null : Paths.get(options.reportPath()).toAbsolutePath();
     }
 
@@ -100,7 +102,9 @@ final class ExitReport {
 
         @Override
         public void run() {
-            report = builder.build(registry);
+            // Built only now: its classes need not load while the program starts.
+            report = new ReportBuilder(options.stackDepth(), new SiteFilter(options.includes(), options.excludes()),
+                    new PoolInspector(), version).build(registry);
         }
     }
 

@@ -14,20 +14,20 @@ import dev.poolwatch.agent.report.SiteFilter;
  */
 final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
 
-    private final Frames frames;
-    private final SiteFilter filter;
+    private final AgentOptions options;
 
-    SubmitWarning(Frames frames, SiteFilter filter) {
-        this.frames = frames;
-        this.filter = filter;
+    SubmitWarning(AgentOptions options) {
+        this.options = options;
     }
 
     @Override
     public void accept(SubmitAfterShutdown submit) {
         try {
-            if (!filter.reports(submit.submitSite())) {
+            // Made here, once per submit site at most, rather than while the program starts.
+            if (!new SiteFilter(options.includes(), options.excludes()).reports(submit.submitSite())) {
                 return;
             }
+            Frames frames = new Frames(options.stackDepth());
             StringBuilder text = new StringBuilder("poolwatch: WARNING: task submitted to a ")
                     .append(submit.poolType()).append(" after it was shut down; ")
                     .append(Boolean.TRUE.equals(submit.rejected()) ? "it was rejected"
