@@ -35,6 +35,9 @@ final class Agent {
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
+            if (startup != null) {
+                startup.endAfterWarmUp();
+            }
             return;
         }
 
