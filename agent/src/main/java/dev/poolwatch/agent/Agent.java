@@ -27,10 +27,12 @@ final class Agent {
     }
 
     /**
+     * @param transformer the transformer to install
      * @param startup the thread that finishes start-up beside the program's own, when the agent
      *     starts with the JVM; {@code null} when it is attached later
      */
-    static void install(AgentOptions options, Instrumentation instrumentation, StartupThread startup) {
+    static void install(AgentOptions options, Instrumentation instrumentation, PoolTransformer transformer,
+            StartupThread startup) {
         PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
@@ -49,7 +51,6 @@ final class Agent {
         }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options));
 
-        PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, true);
         List<Class<?>> loadedTargets = loadedTargets(instrumentation);
         Class<?> shutdown = null;

@@ -2,6 +2,8 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 
+import dev.poolwatch.agent.instrument.PoolTransformer;
+
 /**
  * The agent's entry points, and nothing else: parse the options, make the runtime visible to the
  * JDK, hand over to {@link Agent}.
@@ -19,7 +21,8 @@ public final class PreMain {
      * one line naming it: a typo in CI must never silently turn the check off.
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        StartupThread startup = StartupThread.start();
+        PoolTransformer transformer = new PoolTransformer();
+        StartupThread startup = StartupThread.start(transformer);
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -30,13 +33,13 @@ public final class PreMain {
             return;
         }
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, startup);
+        Agent.install(options, instrumentation, transformer, startup);
     }
 
     /** Called when the agent is attached to a running JVM; a bad option fails the attach, not the JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         AgentOptions options = AgentOptions.parse(arguments);
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, null);
+        Agent.install(options, instrumentation, new PoolTransformer(), null);
     }
 }

@@ -9,34 +9,36 @@ import dev.poolwatch.agent.instrument.PoolTransformer;
 
 /**
  * A short-lived daemon thread that takes the agent's slow first steps beside the program's start-up
- * rather than before it. It first weaves a throwaway copy of {@code ThreadPoolExecutor}'s class file,
- * so the weaver's classes are loaded and verified by the time the program loads its first pool
- * class (on a multi-core machine, in parallel with the rest of premain); then it runs the one task
- * {@link Agent} hands it, if any, and ends.
+ * rather than before it. It first weaves {@code ThreadPoolExecutor}, the pool class programs load
+ * first, ahead of its loading (on a multi-core machine, in parallel with the rest of premain); then
+ * it runs the one task {@link Agent} hands it, if any, and ends.
  */
 final class StartupThread implements Runnable {
 
-    private static final String WARM_UP_CLASS = "java/util/concurrent/ThreadPoolExecutor";
+    private static final String FIRST_POOL_CLASS = "java/util/concurrent/ThreadPoolExecutor";
+
+    private final PoolTransformer transformer;
 
     private final LinkedBlockingQueue<Runnable> task = new LinkedBlockingQueue<>();
 
-    private StartupThread() {
+    private StartupThread(PoolTransformer transformer) {
+        this.transformer = transformer;
     }
 
-    static StartupThread start() {
-        StartupThread startup = new StartupThread();
+    static StartupThread start(PoolTransformer transformer) {
+        StartupThread startup = new StartupThread(transformer);
         Thread thread = new Thread(startup, "poolwatch-startup");
         thread.setDaemon(true);
         thread.start();
         return startup;
     }
 
-    /** Runs {@code work} on this thread once the warm-up is done. */
+    /** Runs {@code work} on this thread once its head start is done. */
     void then(Runnable work) {
         task.add(work);
     }
 
-    /** Ends the thread after its warm-up: there is nothing more for it to do. */
+    /** Ends the thread after its head start: there is nothing more for it to do. */
     void endAfterWarmUp() {
         task.add(NOTHING);
     }
@@ -50,7 +52,7 @@ final class StartupThread implements Runnable {
 
     @Override
     public void run() {
-        warmUpWeaver();
+        weaveFirstPoolClassAhead();
         try {
             Runnable work = task.poll(1, TimeUnit.MINUTES);
             if (work != null) {
@@ -61,14 +63,14 @@ final class StartupThread implements Runnable {
         }
     }
 
-    private static void warmUpWeaver() {
+    private void weaveFirstPoolClassAhead() {
         // Read from java.base's module directly: a class loader would go through jrt: URLs, slower.
-        try (InputStream in = Object.class.getModule().getResourceAsStream(WARM_UP_CLASS + ".class")) {
+        try (InputStream in = Object.class.getModule().getResourceAsStream(FIRST_POOL_CLASS + ".class")) {
             if (in != null) {
-                new PoolTransformer().transform(null, WARM_UP_CLASS, null, null, in.readAllBytes());
+                transformer.weaveAhead(FIRST_POOL_CLASS, in.readAllBytes());
             }
         } catch (IOException | RuntimeException unreadable) {
-            // Only a warm-up: the real weaving will load what it needs.
+            // Only a head start: the class is woven when it loads.
         }
     }
 }

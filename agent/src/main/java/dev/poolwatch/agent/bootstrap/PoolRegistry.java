@@ -24,6 +24,8 @@ public final class PoolRegistry {
     /** The most distinct sites kept per aggregate. */
     public static final int MAX_SITES = 1000;
 
+    private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
+
     private final WeakIdentityMap<PoolRecord> pools = new WeakIdentityMap<>();
     private final Cleaner cleaner;
     private final AtomicLong poolsCreated = new AtomicLong();
@@ -46,7 +48,9 @@ public final class PoolRegistry {
             agentPoolSeen = true;
             return;
         }
-        if (pool instanceof ForkJoinPool && pool == ForkJoinPool.commonPool()) {
+        // By name, not instanceof: instanceof would load (and so weave) ForkJoinPool in every
+        // program, whether it uses one or not.
+        if (pool.getClass().getName().equals(FORK_JOIN_POOL) && pool == ForkJoinPool.commonPool()) {
             return;
         }
         if (pools.get(pool) != null) {
