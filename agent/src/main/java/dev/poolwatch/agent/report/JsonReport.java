@@ -17,7 +17,9 @@ public final class JsonReport {
     private JsonReport report(Report report) {
         out.append("{\"tool\": \"poolwatch\", \"version\": ");
         string(report.version());
-        out.append(",\n \"jvm\": {\"pid\": ").append(report.pid()).append(", \"javaVersion\": ");
+        // Read here rather than kept in the report: the first call costs milliseconds, which a
+        // program whose report is text only should not pay as it exits.
+        out.append(",\n \"jvm\": {\"pid\": ").append(ProcessHandle.current().pid()).append(", \"javaVersion\": ");
         string(report.javaVersion());
         out.append("},\n \"summary\": {\"poolsCreated\": ").append(report.poolsCreated())
                 .append(", \"leaks\": ").append(report.leakedPools())

@@ -6,7 +6,6 @@ import java.util.List;
  * Everything the agent found, independent of how it is printed.
  *
  * @param version the agent's version
- * @param pid the process id
  * @param javaVersion the JVM's version
  * @param poolsCreated pools seen, each counted once
  * @param leaks leaked pools grouped by kind, type and creation site, most serious first
@@ -16,7 +15,7 @@ import java.util.List;
  * @param droppedSites sites not kept because the registry's limit per aggregate was reached
  * @param records pool records still held at exit (live pools)
  */
-public record Report(String version, long pid, String javaVersion, long poolsCreated, List<Leak> leaks,
+public record Report(String version, String javaVersion, long poolsCreated, List<Leak> leaks,
         List<SubmitLeak> submits, long internalErrors, Throwable firstInternalError, long droppedSites, int records) {
 
     /** The number of leaked pools. */

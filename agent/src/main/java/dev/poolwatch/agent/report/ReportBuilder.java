@@ -107,7 +107,7 @@ public final class ReportBuilder {
         }
         submits.sort(MOST_SUBMITS_FIRST);
 
-        return new Report(version, ProcessHandle.current().pid(), System.getProperty("java.version"),
+        return new Report(version, System.getProperty("java.version"),
                 registry.poolsCreated(), leaks, submits, InternalErrors.count(), InternalErrors.first(),
                 registry.droppedSites(), registry.recordCount());
     }

@@ -24,7 +24,7 @@ class ReportRenderingTest {
             List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
 
     private static Report report(List<Leak> leaks, List<SubmitLeak> submits) {
-        return new Report("1.2.3", 4242, "17.0.15", 7, leaks, submits, 0, null, 0, 4);
+        return new Report("1.2.3", "17.0.15", 7, leaks, submits, 0, null, 0, 4);
     }
 
     @Test
@@ -62,7 +62,7 @@ class ReportRenderingTest {
                 .getAsJsonObject();
         assertEquals("poolwatch", json.get("tool").getAsString());
         assertEquals("1.2.3", json.get("version").getAsString());
-        assertEquals(4242, json.getAsJsonObject("jvm").get("pid").getAsLong());
+        assertEquals(ProcessHandle.current().pid(), json.getAsJsonObject("jvm").get("pid").getAsLong());
         assertEquals("17.0.15", json.getAsJsonObject("jvm").get("javaVersion").getAsString());
         JsonObject summary = json.getAsJsonObject("summary");
         assertEquals(7, summary.get("poolsCreated").getAsInt());
