@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
- * Times the start-up, run and exit of {@link HelloPool} in a fresh JVM: bare, with the poolwatch
+ * Times the start-up, run and exit of {@link HelloPool} in a fresh JVM: bare, with an agent that
+ * does nothing ({@link NoOpAgent}: what the JVM itself charges for any agent), with the poolwatch
  * agent, and with JaCoCo's agent, interleaved run by run so that the machine's noise falls on all
  * sides alike. Prints each side's median wall time and its overhead and ratio against bare.
  *
@@ -38,9 +42,11 @@ public final class StartupOverhead {
         Path jacoco = existing(Paths.get("benchmarks/target/other-agents/jacocoagent.jar"));
         Path classes = existing(Paths.get(HelloPool.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         Path jacocoExec = Files.createTempFile("startup-jacoco", ".exec");
+        Path noOpAgent = noOpAgentJar();
 
         Map<String, List<String>> sides = new LinkedHashMap<>();
         sides.put("bare", List.of());
+        sides.put("no-op agent", List.of("-javaagent:" + noOpAgent));
         sides.put("poolwatch", List.of("-javaagent:" + poolwatch));
         sides.put("jacoco", List.of("-javaagent:" + jacoco + "=destfile=" + jacocoExec));
 
@@ -57,19 +63,32 @@ public final class StartupOverhead {
             order.add(order.remove(0)); // rotate, so no side always runs first
         }
         Files.deleteIfExists(jacocoExec);
+        Files.deleteIfExists(noOpAgent);
 
         double bare = median(millis.get("bare"));
         System.out.printf(Locale.ROOT, "%s on %s, %d runs per side (after %d warm-up runs), HelloPool:%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), runs, WARM_UP_RUNS);
-        System.out.printf(Locale.ROOT, "%-10s %10s %10s %10s %12s %7s%n", "side", "median ms", "min ms", "max ms",
+        System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s %12s %7s%n", "side", "median ms", "min ms", "max ms",
                 "overhead ms", "ratio");
         for (Map.Entry<String, List<Double>> side : millis.entrySet()) {
             double median = median(side.getValue());
-            System.out.printf(Locale.ROOT, "%-10s %10.1f %10.1f %10.1f %+12.1f %7.2f%n", side.getKey(), median,
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.1f %10.1f %+12.1f %7.2f%n", side.getKey(), median,
                     side.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     side.getValue().stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
                     median - bare, median / bare);
         }
+    }
+
+    /** A jar holding only a manifest that names {@link NoOpAgent}, which the JVM finds on the class path. */
+    private static Path noOpAgentJar() throws IOException {
+        Path jar = Files.createTempFile("no-op-agent", ".jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", NoOpAgent.class.getName());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
     }
 
     private static Path existing(Path path) {
