@@ -12,7 +12,9 @@ import org.objectweb.asm.Opcodes;
 /**
  * Weaves the calls into one pool class. Each woven call is straight-line code that leaves the
  * operand stack as it found it, so no stack map frame changes and no class needs to be loaded to
- * compute one: {@code COMPUTE_MAXS} is enough, and methods without hooks are copied unchanged.
+ * compute one, and each visitor knows how much stack its code adds: ASM computes nothing (which
+ * spares loading and running its flow analysis at start-up), and methods without hooks are copied
+ * unchanged.
  */
 final class PoolWeaver {
 
@@ -28,7 +30,7 @@ final class PoolWeaver {
      */
     static byte[] weave(byte[] classFile, PoolTargets.Target target, List<String> hooked) {
         ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        ClassWriter writer = new ClassWriter(reader, 0);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -58,6 +60,12 @@ final class PoolWeaver {
 
         BeforeReturn(MethodVisitor next) {
             super(Opcodes.ASM9, next);
+        }
+
+        /** One more slot, for {@code this}, on top of whatever the method had at a return. */
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + 1, maxLocals);
         }
 
         @Override
@@ -97,6 +105,12 @@ final class PoolWeaver {
                 super.visitLdcInsn(methodName);
             }
             super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, event, eventDescriptor, false);
+        }
+
+        /** The call's arguments, at most two, on the empty stack the method starts with. */
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(Math.max(maxStack, 2), maxLocals);
         }
     }
 
@@ -138,7 +152,7 @@ final class PoolWeaver {
                     "(Ljava/lang/Object;Ljava/lang/Throwable;)V", false);
             super.visitInsn(Opcodes.ATHROW);
             super.visitTryCatchBlock(start, end, handler, REJECTED_EXECUTION);
-            super.visitMaxs(maxStack, maxLocals);
+            super.visitMaxs(Math.max(maxStack, 3), maxLocals); // the handler's exception, twice, and this
         }
     }
 }
