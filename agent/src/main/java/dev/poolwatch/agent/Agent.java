@@ -2,8 +2,6 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -27,88 +25,38 @@ final class Agent {
     }
 
     /**
-     * @param transformer the transformer to install
-     * @param startup the thread that finishes start-up beside the program's own, when the agent
-     *     starts with the JVM; {@code null} when it is attached later
+     * @param atStartup whether the agent starts with the JVM ({@code premain}) rather than being
+     *     attached later
      */
-    static void install(AgentOptions options, Instrumentation instrumentation, PoolTransformer transformer,
-            StartupThread startup) {
+    static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
         PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
-            if (startup != null) {
-                startup.endAfterWarmUp();
-            }
             return;
         }
 
         ExitReport exitReport = new ExitReport(options, registry, version());
         ShutdownSlot.register(exitReport.atExit());
         JvmExit.onExitDuringShutdown(exitReport.whenExitBlocksForever());
-        if (startup != null && options.failOnLeak()) {
+        if (atStartup && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options));
 
+        PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, true);
-        List<Class<?>> loadedTargets = loadedTargets(instrumentation);
-        Class<?> shutdown = null;
-        for (Class<?> target : loadedTargets) {
-            if (target.getName().equals(JAVA_LANG_SHUTDOWN)) {
-                shutdown = target;
-            } else {
-                retransform(instrumentation, target); // pools may be created as soon as premain returns
-            }
-        }
-        FinishStartup finish = new FinishStartup(instrumentation, shutdown, registry, transformer);
-        if (startup != null && !options.failOnLeak()) {
-            // What remains serves only rare exits and the self-check: do it beside the program's
-            // own start-up instead of before it. failOnLeak needs every exit status from the start.
-            startup.then(finish);
-        } else {
-            finish.run();
-            if (startup != null) {
-                startup.endAfterWarmUp();
-            }
-        }
+        retransformLoadedTargets(instrumentation);
+        selfCheck(registry, transformer);
     }
 
-    private static final String JAVA_LANG_SHUTDOWN = "java.lang.Shutdown";
-
-    /** Weaves {@code java.lang.Shutdown}, then runs the self-check. */
-    private static final class FinishStartup implements Runnable {
-        private final Instrumentation instrumentation;
-        private final Class<?> shutdown;
-        private final PoolRegistry registry;
-        private final PoolTransformer transformer;
-
-        FinishStartup(Instrumentation instrumentation, Class<?> shutdown, PoolRegistry registry,
-                PoolTransformer transformer) {
-            this.instrumentation = instrumentation;
-            this.shutdown = shutdown;
-            this.registry = registry;
-            this.transformer = transformer;
-        }
-
-        @Override
-        public void run() {
-            if (shutdown != null) {
-                retransform(instrumentation, shutdown);
-            }
-            selfCheck(registry, transformer);
-        }
-    }
-
-    private static List<Class<?>> loadedTargets(Instrumentation instrumentation) {
+    private static void retransformLoadedTargets(Instrumentation instrumentation) {
         Set<String> targets = PoolTransformer.targetClassNames();
-        List<Class<?>> loaded = new ArrayList<>();
-        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (targets.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
-                loaded.add(type);
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (targets.contains(loaded.getName()) && instrumentation.isModifiableClass(loaded)) {
+                retransform(instrumentation, loaded);
             }
         }
-        return loaded;
     }
 
     private static void retransform(Instrumentation instrumentation, Class<?> loaded) {

@@ -2,8 +2,6 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 
-import dev.poolwatch.agent.instrument.PoolTransformer;
-
 /**
  * The agent's entry points, and nothing else: parse the options, make the runtime visible to the
  * JDK, hand over to {@link Agent}.
@@ -21,8 +19,6 @@ public final class PreMain {
      * one line naming it: a typo in CI must never silently turn the check off.
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        PoolTransformer transformer = new PoolTransformer();
-        StartupThread startup = StartupThread.start(transformer);
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -33,13 +29,13 @@ public final class PreMain {
             return;
         }
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, transformer, startup);
+        Agent.install(options, instrumentation, true);
     }
 
     /** Called when the agent is attached to a running JVM; a bad option fails the attach, not the JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
         AgentOptions options = AgentOptions.parse(arguments);
         BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, new PoolTransformer(), null);
+        Agent.install(options, instrumentation, false);
     }
 }
