@@ -1,14 +1,16 @@
 package dev.poolwatch.agent;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import dev.poolwatch.agent.bootstrap.JvmExit;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.report.JsonReport;
-import dev.poolwatch.agent.report.Report;
 import dev.poolwatch.agent.report.PoolInspector;
+import dev.poolwatch.agent.report.Report;
 import dev.poolwatch.agent.report.ReportBuilder;
+import dev.poolwatch.agent.report.ReportFile;
 import dev.poolwatch.agent.report.SiteFilter;
 import dev.poolwatch.agent.report.TextReport;
 
@@ -110,8 +112,8 @@ final class ExitReport {
 
     private void writeJson(Report report) {
         try {
-            dev.poolwatch.agent.report.ReportFile.write(jsonPath, JsonReport.render(report));
-        } catch (java.io.IOException | RuntimeException failure) {
+            ReportFile.write(jsonPath, JsonReport.render(report));
+        } catch (IOException | RuntimeException failure) {
             System.err.println("poolwatch: could not write the JSON report to " + jsonPath + ": " + failure);
         }
     }
