@@ -1,5 +1,6 @@
 package dev.poolwatch.pool;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ final class OrderedResults<R> extends ItemResults<R> {
         } catch (ExecutionException failed) {
             consume();
             throw Waiting.asCompletionException(failed);
-        } catch (java.util.concurrent.CancellationException cancelled) {
+        } catch (CancellationException cancelled) {
             consume();
             throw cancelled;
         }
