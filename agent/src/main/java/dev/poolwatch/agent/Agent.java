@@ -54,16 +54,12 @@ final class Agent {
         Set<String> targets = PoolTransformer.targetClassNames();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (targets.contains(loaded.getName()) && instrumentation.isModifiableClass(loaded)) {
-                retransform(instrumentation, loaded);
+                try {
+                    instrumentation.retransformClasses(loaded);
+                } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
+                    InternalErrors.record(failure);
+                }
             }
-        }
-    }
-
-    private static void retransform(Instrumentation instrumentation, Class<?> loaded) {
-        try {
-            instrumentation.retransformClasses(loaded);
-        } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
-            InternalErrors.record(failure);
         }
     }
 

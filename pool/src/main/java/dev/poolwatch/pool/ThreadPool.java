@@ -376,7 +376,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * contract of JDK 19+, for try-with-resources. Unlike Python's context manager, which calls
      * {@code terminate()}, this never throws queued work away. If the caller is interrupted while
      * waiting, the pool is {@linkplain #terminate() terminated} (its queued tasks' results fail with
-     * {@code CancellationException}), the wait goes on, and the interrupt status is restored. Called from one of the pool's own workers, it shuts the pool down and
+     * {@code CancellationException}, so none waits forever), the wait goes on, and the interrupt
+     * status is restored. Called from one of the pool's own workers, it shuts the pool down and
      * returns without waiting (waiting would never end).
      */
     @Override
@@ -385,8 +386,6 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
             core.shutdown();
             return;
         }
-        // Interrupted, it terminates rather than shutdownNow(): the queued tasks' results then
-        // fail with CancellationException instead of waiting forever.
         Closing.shutdownAndAwait(this, this::terminate);
     }
 
