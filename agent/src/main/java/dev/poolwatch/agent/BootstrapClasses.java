@@ -17,8 +17,8 @@ import java.util.jar.JarFile;
 
 /**
  * Defines {@code dev.poolwatch.agent.bootstrap} in the bootstrap class loader, because woven JDK
- * classes call it. Only that package goes there; the rest of the agent, and its shaded ASM, stay in
- * the agent's loader.
+ * classes call it. Only that package goes there; the rest of the agent, its weaver included, stays
+ * in the agent's loader.
  *
  * <p>The one change to {@code java.base} the agent makes, for itself only, is done here: it exports
  * {@code jdk.internal.access} (to define these classes) and {@code jdk.internal.ref} (the registry
@@ -87,7 +87,7 @@ final class BootstrapClasses {
             }
         }
         if (classes.isEmpty()) {
-            throw new IOException(agentJar + " holds no " + PACKAGE_PATH + " classes: is it the shaded poolwatch-agent.jar?");
+            throw new IOException(agentJar + " holds no " + PACKAGE_PATH + " classes: is it poolwatch-agent.jar?");
         }
         return classes;
     }

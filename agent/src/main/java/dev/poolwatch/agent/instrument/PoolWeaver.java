@@ -1,24 +1,32 @@
 package dev.poolwatch.agent.instrument;
 
+import static dev.poolwatch.agent.instrument.Instructions.ALOAD_0;
+import static dev.poolwatch.agent.instrument.Instructions.ATHROW;
+import static dev.poolwatch.agent.instrument.Instructions.DUP;
+import static dev.poolwatch.agent.instrument.Instructions.ILOAD_0;
+import static dev.poolwatch.agent.instrument.Instructions.INVOKESTATIC;
+import static dev.poolwatch.agent.instrument.Instructions.LDC_W;
+import static dev.poolwatch.agent.instrument.Instructions.NOP;
+import static dev.poolwatch.agent.instrument.Instructions.RETURN;
+import static dev.poolwatch.agent.instrument.Instructions.SWAP;
+
+import java.util.ArrayList;
 import java.util.List;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
-
 /**
- * Weaves the calls into one pool class. Each woven call is straight-line code that leaves the
- * operand stack as it found it, so no stack map frame changes and no class needs to be loaded to
- * compute one, and each visitor knows how much stack its code adds: ASM computes nothing (which
- * spares loading and running its flow analysis at start-up), and methods without hooks are copied
- * unchanged.
+ * Weaves the calls into one pool class, working on the class file bytes directly. The hooks are an
+ * exact list of methods, and each woven call is a few straight-line instructions that leave the
+ * operand stack and the locals as they found them, so the class file only needs its code moved,
+ * never analysed. That is small enough to write here, and it keeps a bytecode library's hundreds of
+ * kilobytes of classes from being loaded and verified while every program starts.
+ *
+ * <p>Only the hooked methods' {@code Code} attributes change; everything else is copied as it was,
+ * and the constants the calls need are appended to the constant pool.
  */
 final class PoolWeaver {
 
     static final String EVENTS = "dev/poolwatch/agent/bootstrap/PoolEvents";
+    private static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
 
     private PoolWeaver() {
     }
@@ -28,131 +36,90 @@ final class PoolWeaver {
      *
      * @param hooked receives {@code name + descriptor} of every method woven
      */
-    static byte[] weave(byte[] classFile, PoolTargets.Target target, List<String> hooked) {
-        ClassReader reader = new ClassReader(classFile);
-        ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-                Hook hook = target.hookFor(name, descriptor);
-                boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
-                if (hook == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                        || isStatic != (hook == Hook.EXITING)) {
-                    return next;
+    static byte[] weave(byte[] original, PoolTargets.Target target, List<String> hooked) {
+        ClassFile classFile = new ClassFile(original);
+        NewConstants constants = new NewConstants(classFile);
+        List<ClassFile.Method> methods = classFile.methods;
+        byte[][] wovenCode = new byte[methods.size()][];
+        for (int i = 0; i < methods.size(); i++) {
+            ClassFile.Method method = methods.get(i);
+            Hook hook = target.hookFor(method.name, method.descriptor);
+            if (hook == null || method.codeAttribute < 0 || method.isStatic() != (hook == Hook.EXITING)) {
+                continue;
+            }
+            wovenCode[i] = weave(classFile, method, hook, constants);
+            hooked.add(method.name + method.descriptor);
+        }
+        return assemble(classFile, constants, wovenCode);
+    }
+
+    private static byte[] weave(ClassFile classFile, ClassFile.Method method, Hook hook, NewConstants constants) {
+        CodeAttribute code = new CodeAttribute(classFile, method.codeAttribute);
+        switch (hook) {
+            case CREATED: {
+                // PoolEvents.created(this) before every return: the object is fully built there.
+                byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "created", "(Ljava/lang/Object;)V"));
+                List<CodeAttribute.Insertion> beforeReturns = new ArrayList<>();
+                for (int offset : code.offsetsOf(RETURN)) {
+                    beforeReturns.add(CodeAttribute.Insertion.before(offset, call));
                 }
-                hooked.add(name + descriptor);
-                return switch (hook) {
-                    case CREATED -> new BeforeReturn(next);
-                    case SHUTDOWN -> new AtEntry(next, Opcodes.ALOAD, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V", name);
-                    case REJECTED -> new AtEntry(next, Opcodes.ALOAD, "rejected", "(Ljava/lang/Object;)V", null);
-                    case EXITING -> new AtEntry(next, Opcodes.ILOAD, "exiting", "(I)V", null);
-                    case REJECTED_THROWING -> new ReportRejectionThrown(next, reader.getClassName());
-                };
+                return code.rewrite(beforeReturns, null, code.maxStack + 1);
             }
-        }, 0);
-        return writer.toByteArray();
-    }
-
-    /** {@code PoolEvents.created(this)} before every {@code RETURN}: the object is fully built there. */
-    private static final class BeforeReturn extends MethodVisitor {
-
-        BeforeReturn(MethodVisitor next) {
-            super(Opcodes.ASM9, next);
-        }
-
-        /** One more slot, for {@code this}, on top of whatever the method had at a return. */
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(maxStack + 1, maxLocals);
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            if (opcode == Opcodes.RETURN) {
-                super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, "created", "(Ljava/lang/Object;)V", false);
+            case SHUTDOWN: {
+                // PoolEvents.shutdown(this, "<method name>"), padded to four bytes by a nop.
+                int name = constants.string(method.nameIndex);
+                int shutdown = constants.staticMethod(EVENTS, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V");
+                byte[] call = {(byte) ALOAD_0, (byte) LDC_W, (byte) (name >>> 8), (byte) name,
+                        (byte) INVOKESTATIC, (byte) (shutdown >>> 8), (byte) shutdown, (byte) NOP};
+                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 2));
             }
-            super.visitInsn(opcode);
-        }
-    }
-
-    /**
-     * A call to {@code PoolEvents.<event>(local0[, methodName])} as the method's first instructions:
-     * local 0 is {@code this} for instance methods, the first argument for a static one.
-     */
-    private static final class AtEntry extends MethodVisitor {
-
-        private final int loadOpcode;
-        private final String event;
-        private final String eventDescriptor;
-        private final String methodName;
-
-        AtEntry(MethodVisitor next, int loadOpcode, String event, String eventDescriptor, String methodName) {
-            super(Opcodes.ASM9, next);
-            this.loadOpcode = loadOpcode;
-            this.event = event;
-            this.eventDescriptor = eventDescriptor;
-            this.methodName = methodName;
-        }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            super.visitVarInsn(loadOpcode, 0);
-            if (methodName != null) {
-                super.visitLdcInsn(methodName);
+            case REJECTED: {
+                byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "rejected", "(Ljava/lang/Object;)V"));
+                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
             }
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, event, eventDescriptor, false);
-        }
-
-        /** The call's arguments, at most two, on the empty stack the method starts with. */
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(Math.max(maxStack, 2), maxLocals);
+            case EXITING: {
+                // Local 0 of the static Shutdown.exit(int) is the status.
+                byte[] call = invoke(ILOAD_0, constants.staticMethod(EVENTS, "exiting", "(I)V"));
+                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
+            }
+            case REJECTED_THROWING: {
+                // catch (RejectedExecutionException e) { PoolEvents.rejectedThrowing(this, e); throw e; }
+                int report = constants.staticMethod(EVENTS, "rejectedThrowing", "(Ljava/lang/Object;Ljava/lang/Throwable;)V");
+                byte[] handlerCode = {(byte) DUP, (byte) ALOAD_0, (byte) SWAP, (byte) INVOKESTATIC, (byte) (report >>> 8),
+                        (byte) report, (byte) ATHROW};
+                CodeAttribute.Handler handler = new CodeAttribute.Handler(constants.classRef(REJECTED_EXECUTION),
+                        classFile.thisClass, constants.utf8("StackMapTable"), handlerCode);
+                // The exception twice, and this.
+                return code.rewrite(List.of(), handler, Math.max(code.maxStack, 3));
+            }
+            default:
+                throw new IllegalArgumentException("no weaving for " + hook);
         }
     }
 
-    /**
-     * Wraps the whole method in a handler for {@code RejectedExecutionException} that calls
-     * {@code PoolEvents.rejectedThrowing(this, exception)} and rethrows. The handler is added last,
-     * so a rejection the method catches itself never reaches it; its frame declares only
-     * {@code this}, which every instruction in the range agrees with, so no other frame changes.
-     */
-    private static final class ReportRejectionThrown extends MethodVisitor {
+    /** {@code <load local 0>; invokestatic <method>}: four bytes. */
+    private static byte[] invoke(int loadLocal0, int method) {
+        return new byte[] {(byte) loadLocal0, (byte) INVOKESTATIC, (byte) (method >>> 8), (byte) method};
+    }
 
-        private static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
-
-        private final String owner;
-        private final Label start = new Label();
-        private final Label end = new Label();
-        private final Label handler = new Label();
-
-        ReportRejectionThrown(MethodVisitor next, String owner) {
-            super(Opcodes.ASM9, next);
-            this.owner = owner;
+    private static byte[] assemble(ClassFile classFile, NewConstants constants, byte[][] wovenCode) {
+        byte[] original = classFile.bytes;
+        ByteOutput out = new ByteOutput(original.length + 1024);
+        out.bytes(original, 0, 8).u2(constants.count()).bytes(original, 10, classFile.constantPoolEnd - 10);
+        constants.writeTo(out);
+        out.bytes(original, classFile.constantPoolEnd, classFile.methodsCount + 2 - classFile.constantPoolEnd);
+        List<ClassFile.Method> methods = classFile.methods;
+        for (int i = 0; i < methods.size(); i++) {
+            ClassFile.Method method = methods.get(i);
+            if (wovenCode[i] == null) {
+                out.bytes(original, method.start, method.end - method.start);
+            } else {
+                out.bytes(original, method.start, method.codeAttribute - method.start)
+                        .bytes(wovenCode[i])
+                        .bytes(original, method.codeAttributeEnd, method.end - method.codeAttributeEnd);
+            }
         }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            super.visitLabel(start);
-        }
-
-        @Override
-        public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitLabel(end);
-            super.visitLabel(handler);
-            super.visitFrame(Opcodes.F_FULL, 1, new Object[] {owner}, 1, new Object[] {REJECTED_EXECUTION});
-            super.visitInsn(Opcodes.DUP);
-            super.visitVarInsn(Opcodes.ALOAD, 0);
-            super.visitInsn(Opcodes.SWAP);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, EVENTS, "rejectedThrowing",
-                    "(Ljava/lang/Object;Ljava/lang/Throwable;)V", false);
-            super.visitInsn(Opcodes.ATHROW);
-            super.visitTryCatchBlock(start, end, handler, REJECTED_EXECUTION);
-            super.visitMaxs(Math.max(maxStack, 3), maxLocals); // the handler's exception, twice, and this
-        }
+        out.bytes(original, classFile.methodsEnd, original.length - classFile.methodsEnd);
+        return out.toByteArray();
     }
 }
