@@ -21,6 +21,8 @@ import dev.poolwatch.agent.instrument.PoolTransformer;
  */
 final class Agent {
 
+    private static final String SHUTDOWN = "java.lang.Shutdown";
+
     private Agent() {
     }
 
@@ -45,21 +47,39 @@ final class Agent {
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options));
 
         PoolTransformer transformer = new PoolTransformer();
-        instrumentation.addTransformer(transformer, true);
-        retransformLoadedTargets(instrumentation);
+        instrumentation.addTransformer(transformer, false);
+        retransformLoadedTargets(instrumentation, transformer);
         selfCheck(registry, transformer);
     }
 
-    private static void retransformLoadedTargets(Instrumentation instrumentation) {
+    /**
+     * Weaves the targets that were loaded before the agent: always {@code java.lang.Shutdown}, and
+     * any pool class that an earlier agent or an attach found loaded.
+     *
+     * <p>Classes that load later are woven by a transformer that cannot retransform, whose work the
+     * JVM keeps when another agent retransforms the class. Retransforming needs one that can, and
+     * while one is registered the JVM keeps a copy of every class loaded (about 10 ms of a small
+     * program's start-up). So it is removed again when all it wove was {@code Shutdown}, which no
+     * other agent retransforms; it stays when it wove a pool class, which the agent that loaded
+     * that class first may well retransform again.
+     */
+    private static void retransformLoadedTargets(Instrumentation instrumentation, PoolTransformer transformer) {
         Set<String> targets = PoolTransformer.targetClassNames();
+        PoolTransformer retransformer = transformer.forRetransformation();
+        instrumentation.addTransformer(retransformer, true);
+        boolean poolClassRetransformed = false;
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (targets.contains(loaded.getName()) && instrumentation.isModifiableClass(loaded)) {
                 try {
                     instrumentation.retransformClasses(loaded);
+                    poolClassRetransformed |= !loaded.getName().equals(SHUTDOWN);
                 } catch (UnmodifiableClassException | RuntimeException | LinkageError failure) {
                     InternalErrors.record(failure);
                 }
             }
+        }
+        if (!poolClassRetransformed) {
+            instrumentation.removeTransformer(retransformer);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.JvmExit;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.report.JsonReport;
@@ -75,6 +76,13 @@ final class ExitReport {
         }
         boolean interrupted = Thread.interrupted();
         try {
+            if (isCleanWithoutJson()) {
+                if (!options.quiet()) {
+                    System.err.println(TextReport.noneLeaked(registry.poolsCreated()));
+                    System.err.flush();
+                }
+                return;
+            }
             BuildReport build = new BuildReport();
             registry.runAsAgent(build);
             Report report = build.report;
@@ -96,6 +104,15 @@ final class ExitReport {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Whether there is nothing to report and no JSON to write: the common case in CI, told in one
+     * line without loading the classes that build a report.
+     */
+    private boolean isCleanWithoutJson() {
+        return jsonPath == null && registry.openPools().isEmpty() && registry.gcClosedSites().isEmpty()
+                && registry.submitsAfterShutdown().isEmpty() && InternalErrors.count() == 0;
     }
 
     /** Builds the report as the agent's own work, so pools the JDK makes meanwhile are not counted. */

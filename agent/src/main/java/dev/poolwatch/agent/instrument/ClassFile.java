@@ -1,5 +1,6 @@
 package dev.poolwatch.agent.instrument;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,20 +19,18 @@ final class ClassFile {
         final int end;
         final int access;
         final int nameIndex;
-        final String name;
-        final String descriptor;
+        final int descriptorIndex;
         /** Offset of the {@code Code} attribute (its name index), or -1 for an abstract or native method. */
         final int codeAttribute;
         final int codeAttributeEnd;
 
-        Method(int start, int end, int access, int nameIndex, String name, String descriptor, int codeAttribute,
+        Method(int start, int end, int access, int nameIndex, int descriptorIndex, int codeAttribute,
                 int codeAttributeEnd) {
             this.start = start;
             this.end = end;
             this.access = access;
             this.nameIndex = nameIndex;
-            this.name = name;
-            this.descriptor = descriptor;
+            this.descriptorIndex = descriptorIndex;
             this.codeAttribute = codeAttribute;
             this.codeAttributeEnd = codeAttributeEnd;
         }
@@ -128,8 +127,8 @@ final class ClassFile {
             }
             at = end;
         }
-        methods.add(new Method(start, at, u2(bytes, start), nameIndex, utf8(nameIndex), utf8(u2(bytes, start + 4)),
-                codeAttribute, codeAttributeEnd));
+        methods.add(new Method(start, at, u2(bytes, start), nameIndex, u2(bytes, start + 4), codeAttribute,
+                codeAttributeEnd));
         return at;
     }
 
@@ -137,6 +136,9 @@ final class ClassFile {
     String utf8(int index) {
         int at = utf8Offset(index);
         int end = at + 2 + u2(bytes, at);
+        if (isAscii(at + 2, end)) { // nearly always, and then the bytes are the text
+            return new String(bytes, at + 2, end - at - 2, StandardCharsets.ISO_8859_1);
+        }
         StringBuilder text = new StringBuilder(end - at);
         for (int i = at + 2; i < end; ) {
             int first = bytes[i++] & 0xff;
@@ -149,6 +151,15 @@ final class ClassFile {
             }
         }
         return text.toString();
+    }
+
+    private boolean isAscii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a {@code CONSTANT_Utf8} holds exactly this ASCII text, without decoding it. */

@@ -115,7 +115,10 @@ final class CodeAttribute {
         Shift shift = new Shift(insertions);
         ByteOutput code = new ByteOutput(codeLength + shift.total + (handler == null ? 0 : handler.code.length));
         int next = 0;
-        for (int offset = 0; offset < codeLength; ) {
+        if (insertions.isEmpty()) { // nothing moves
+            code.bytes(bytes, codeStart, codeLength);
+        }
+        for (int offset = insertions.isEmpty() ? codeLength : 0; offset < codeLength; ) {
             if (next < insertions.size() && insertions.get(next).offset == offset) {
                 code.bytes(insertions.get(next++).code);
             }
@@ -190,6 +193,8 @@ final class CodeAttribute {
             if (classFile.utf8Is(name, "StackMapTable")) {
                 writeFrames(out, name, body, shift, handler, originalEnd);
                 framesWritten = true;
+            } else if (shift.total == 0) {
+                out.bytes(bytes, at, end - at); // nothing moved: the rest holds true as it is
             } else if (classFile.utf8Is(name, "LineNumberTable")) {
                 writeLineNumbers(out, name, body, shift);
             } else if (classFile.utf8Is(name, "LocalVariableTable") || classFile.utf8Is(name, "LocalVariableTypeTable")) {
@@ -356,7 +361,8 @@ final class CodeAttribute {
         /** Where the instruction at {@code offset} went: after any code inserted before it. */
         int instruction(int offset) {
             int moved = offset;
-            for (Insertion insertion : insertions) {
+            for (int i = 0; i < insertions.size(); i++) {
+                Insertion insertion = insertions.get(i);
                 if (insertion.offset <= offset) {
                     moved += insertion.code.length;
                 }
@@ -370,7 +376,8 @@ final class CodeAttribute {
          */
         int label(int offset) {
             int moved = offset;
-            for (Insertion insertion : insertions) {
+            for (int i = 0; i < insertions.size(); i++) {
+                Insertion insertion = insertions.get(i);
                 if (insertion.offset < offset || (insertion.offset == offset && !insertion.reachedByJumps)) {
                     moved += insertion.code.length;
                 }

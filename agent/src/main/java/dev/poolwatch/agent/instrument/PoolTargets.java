@@ -25,6 +25,16 @@ public final class PoolTargets {
     /** A pool class and its hooks. */
     record Target(String internalName, List<MethodHook> hooks, String excludedConstructor) {
 
+        /** Whether some hook is for a method of this name. */
+        boolean hooksMethodNamed(String methodName) {
+            for (int i = 0; i < hooks.size(); i++) {
+                if (hooks.get(i).name().equals(methodName)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The hook for a method, or {@code null}. */
         Hook hookFor(String methodName, String descriptor) {
             if (methodName.equals("<init>") && descriptor.equals(excludedConstructor)) {

@@ -18,12 +18,32 @@ import dev.poolwatch.agent.bootstrap.InternalErrors;
  */
 public final class PoolTransformer implements ClassFileTransformer {
 
-    private final Map<String, List<String>> hookedByClass = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> hookedByClass;
+    private final boolean retransformationsOnly;
+
+    /** A transformer for classes as they load, to be added as one that cannot retransform. */
+    public PoolTransformer() {
+        this(new ConcurrentHashMap<>(), false);
+    }
+
+    private PoolTransformer(Map<String, List<String>> hookedByClass, boolean retransformationsOnly) {
+        this.hookedByClass = hookedByClass;
+        this.retransformationsOnly = retransformationsOnly;
+    }
+
+    /**
+     * A transformer for the targets loaded before this one was added, to be added as one that can
+     * retransform. It leaves loading classes to this one, so that none is woven twice, and records
+     * what it hooks in the same place.
+     */
+    public PoolTransformer forRetransformation() {
+        return new PoolTransformer(hookedByClass, true);
+    }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null) {
+        if (className == null || (retransformationsOnly && classBeingRedefined == null)) {
             return null;
         }
         PoolTargets.Target target = PoolTargets.forInternalName(className);

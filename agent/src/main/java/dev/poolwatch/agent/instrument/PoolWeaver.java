@@ -43,58 +43,62 @@ final class PoolWeaver {
         byte[][] wovenCode = new byte[methods.size()][];
         for (int i = 0; i < methods.size(); i++) {
             ClassFile.Method method = methods.get(i);
-            Hook hook = target.hookFor(method.name, method.descriptor);
-            if (hook == null || method.codeAttribute < 0 || method.isStatic() != (hook == Hook.EXITING)) {
+            if (method.codeAttribute < 0) {
+                continue;
+            }
+            // Most methods are not hooked: their descriptors are never decoded.
+            String name = classFile.utf8(method.nameIndex);
+            if (!target.hooksMethodNamed(name)) {
+                continue;
+            }
+            String descriptor = classFile.utf8(method.descriptorIndex);
+            Hook hook = target.hookFor(name, descriptor);
+            if (hook == null || method.isStatic() != (hook == Hook.EXITING)) {
                 continue;
             }
             wovenCode[i] = weave(classFile, method, hook, constants);
-            hooked.add(method.name + method.descriptor);
+            hooked.add(name + descriptor);
         }
         return assemble(classFile, constants, wovenCode);
     }
 
     private static byte[] weave(ClassFile classFile, ClassFile.Method method, Hook hook, NewConstants constants) {
         CodeAttribute code = new CodeAttribute(classFile, method.codeAttribute);
-        switch (hook) {
-            case CREATED: {
-                // PoolEvents.created(this) before every return: the object is fully built there.
-                byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "created", "(Ljava/lang/Object;)V"));
-                List<CodeAttribute.Insertion> beforeReturns = new ArrayList<>();
-                for (int offset : code.offsetsOf(RETURN)) {
-                    beforeReturns.add(CodeAttribute.Insertion.before(offset, call));
-                }
-                return code.rewrite(beforeReturns, null, code.maxStack + 1);
+        // An if chain rather than a switch on the enum, which would load one more class at start-up.
+        if (hook == Hook.CREATED) {
+            // PoolEvents.created(this) before every return: the object is fully built there.
+            byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "created", "(Ljava/lang/Object;)V"));
+            List<CodeAttribute.Insertion> beforeReturns = new ArrayList<>();
+            for (int offset : code.offsetsOf(RETURN)) {
+                beforeReturns.add(CodeAttribute.Insertion.before(offset, call));
             }
-            case SHUTDOWN: {
-                // PoolEvents.shutdown(this, "<method name>"), padded to four bytes by a nop.
-                int name = constants.string(method.nameIndex);
-                int shutdown = constants.staticMethod(EVENTS, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V");
-                byte[] call = {(byte) ALOAD_0, (byte) LDC_W, (byte) (name >>> 8), (byte) name,
-                        (byte) INVOKESTATIC, (byte) (shutdown >>> 8), (byte) shutdown, (byte) NOP};
-                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 2));
-            }
-            case REJECTED: {
-                byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "rejected", "(Ljava/lang/Object;)V"));
-                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
-            }
-            case EXITING: {
-                // Local 0 of the static Shutdown.exit(int) is the status.
-                byte[] call = invoke(ILOAD_0, constants.staticMethod(EVENTS, "exiting", "(I)V"));
-                return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
-            }
-            case REJECTED_THROWING: {
-                // catch (RejectedExecutionException e) { PoolEvents.rejectedThrowing(this, e); throw e; }
-                int report = constants.staticMethod(EVENTS, "rejectedThrowing", "(Ljava/lang/Object;Ljava/lang/Throwable;)V");
-                byte[] handlerCode = {(byte) DUP, (byte) ALOAD_0, (byte) SWAP, (byte) INVOKESTATIC, (byte) (report >>> 8),
-                        (byte) report, (byte) ATHROW};
-                CodeAttribute.Handler handler = new CodeAttribute.Handler(constants.classRef(REJECTED_EXECUTION),
-                        classFile.thisClass, constants.utf8("StackMapTable"), handlerCode);
-                // The exception twice, and this.
-                return code.rewrite(List.of(), handler, Math.max(code.maxStack, 3));
-            }
-            default:
-                throw new IllegalArgumentException("no weaving for " + hook);
+            return code.rewrite(beforeReturns, null, code.maxStack + 1);
         }
+        if (hook == Hook.SHUTDOWN) {
+            // PoolEvents.shutdown(this, "<method name>"), padded to four bytes by a nop.
+            int name = constants.string(method.nameIndex);
+            int shutdown = constants.staticMethod(EVENTS, "shutdown", "(Ljava/lang/Object;Ljava/lang/String;)V");
+            byte[] call = {(byte) ALOAD_0, (byte) LDC_W, (byte) (name >>> 8), (byte) name,
+                    (byte) INVOKESTATIC, (byte) (shutdown >>> 8), (byte) shutdown, (byte) NOP};
+            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 2));
+        }
+        if (hook == Hook.REJECTED) {
+            byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "rejected", "(Ljava/lang/Object;)V"));
+            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
+        }
+        if (hook == Hook.EXITING) {
+            // Local 0 of the static Shutdown.exit(int) is the status.
+            byte[] call = invoke(ILOAD_0, constants.staticMethod(EVENTS, "exiting", "(I)V"));
+            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
+        }
+        // REJECTED_THROWING: catch (RejectedExecutionException e) { PoolEvents.rejectedThrowing(this, e); throw e; }
+        int report = constants.staticMethod(EVENTS, "rejectedThrowing", "(Ljava/lang/Object;Ljava/lang/Throwable;)V");
+        byte[] handlerCode = {(byte) DUP, (byte) ALOAD_0, (byte) SWAP, (byte) INVOKESTATIC, (byte) (report >>> 8),
+                (byte) report, (byte) ATHROW};
+        CodeAttribute.Handler handler = new CodeAttribute.Handler(constants.classRef(REJECTED_EXECUTION),
+                classFile.thisClass, constants.utf8("StackMapTable"), handlerCode);
+        // The exception twice, and this.
+        return code.rewrite(List.of(), handler, Math.max(code.maxStack, 3));
     }
 
     /** {@code <load local 0>; invokestatic <method>}: four bytes. */

@@ -19,7 +19,7 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         if (!report.hasFindings()) {
             if (!quiet) {
-                out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, none leaked\n");
+                out.append(noneLeaked(report.poolsCreated())).append('\n');
             }
             appendInternalErrors(out, report);
             return out.toString();
@@ -56,6 +56,11 @@ public final class TextReport {
         }
         appendInternalErrors(out, report);
         return out.toString();
+    }
+
+    /** The one line of a clean report. */
+    public static String noneLeaked(long poolsCreated) {
+        return "poolwatch: " + pools(poolsCreated) + " seen, none leaked";
     }
 
     private static String pools(long count) {
