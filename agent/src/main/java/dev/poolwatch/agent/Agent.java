@@ -3,7 +3,7 @@ package dev.poolwatch.agent;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.Set;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -100,12 +100,13 @@ final class Agent {
     /**
      * Creates and shuts down a pool that starts no thread. It brings its own thread factory: the
      * JDK's default one would take a pool number, and the program's pools would be named
-     * {@code pool-2-...} instead of {@code pool-1-...}.
+     * {@code pool-2-...} instead of {@code pool-1-...}. Its queue is the one the {@code Executors}
+     * factories use, whose classes the program most likely loads anyway.
      */
     private static final class ProbePool implements Runnable, ThreadFactory {
         @Override
         public void run() {
-            new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new SynchronousQueue<>(), this).shutdown();
+            new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), this).shutdown();
         }
 
         @Override

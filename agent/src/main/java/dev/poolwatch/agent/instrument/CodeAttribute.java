@@ -262,6 +262,13 @@ final class CodeAttribute {
                 throw new IllegalArgumentException("reserved stack map frame type " + type);
             }
             oldOffset += delta + 1;
+            if (shift.total == 0) { // nothing moved: only the position of the last frame is needed
+                int next = copyFrameBody(null, type, payload, shift);
+                out.bytes(bytes, at, next - at);
+                newOffset = oldOffset;
+                at = next;
+                continue;
+            }
             int movedTo = shift.label(oldOffset);
             int newDelta = movedTo - newOffset - 1;
             newOffset = movedTo;
@@ -287,7 +294,10 @@ final class CodeAttribute {
         }
     }
 
-    /** Copies what follows a frame's type and delta, moving {@code Uninitialized} offsets; returns the next frame. */
+    /**
+     * Copies what follows a frame's type and delta, moving {@code Uninitialized} offsets, into
+     * {@code out}, or only skips it if {@code out} is {@code null}; returns where the next frame starts.
+     */
     private int copyFrameBody(ByteOutput out, int type, int at, Shift shift) {
         if (type < 64 || (type >= 248 && type <= 251)) { // same, chop: nothing follows
             return at;
@@ -299,26 +309,30 @@ final class CodeAttribute {
             return copyVerificationTypes(out, at, type - 251, shift);
         }
         int locals = u2(bytes, at);
-        out.u2(locals);
+        if (out != null) {
+            out.u2(locals);
+        }
         at = copyVerificationTypes(out, at + 2, locals, shift);
         int stack = u2(bytes, at);
-        out.u2(stack);
+        if (out != null) {
+            out.u2(stack);
+        }
         return copyVerificationTypes(out, at + 2, stack, shift);
     }
 
     private int copyVerificationTypes(ByteOutput out, int at, int count, Shift shift) {
         for (int i = 0; i < count; i++) {
             int tag = u1(bytes, at);
-            out.u1(tag);
-            if (tag == ITEM_OBJECT) {
-                out.u2(u2(bytes, at + 1));
-                at += 3;
-            } else if (tag == ITEM_UNINITIALIZED) {
-                out.u2(shift.instruction(u2(bytes, at + 1)));
-                at += 3;
-            } else {
-                at += 1;
+            int length = tag == ITEM_OBJECT || tag == ITEM_UNINITIALIZED ? 3 : 1;
+            if (out != null) {
+                out.u1(tag);
+                if (tag == ITEM_OBJECT) {
+                    out.u2(u2(bytes, at + 1));
+                } else if (tag == ITEM_UNINITIALIZED) {
+                    out.u2(shift.instruction(u2(bytes, at + 1)));
+                }
             }
+            at += length;
         }
         return at;
     }

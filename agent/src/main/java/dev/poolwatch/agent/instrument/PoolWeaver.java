@@ -28,7 +28,17 @@ final class PoolWeaver {
     static final String EVENTS = "dev/poolwatch/agent/bootstrap/PoolEvents";
     private static final String REJECTED_EXECUTION = "java/util/concurrent/RejectedExecutionException";
 
-    private PoolWeaver() {
+    private final ClassFile classFile;
+    private final NewConstants constants;
+    // The calls every hooked method of a kind shares, made once per class.
+    private byte[] createdCall;
+    private byte[] rejectedCall;
+    private byte[] exitingCall;
+    private CodeAttribute.Handler rejectionHandler;
+
+    private PoolWeaver(ClassFile classFile) {
+        this.classFile = classFile;
+        this.constants = new NewConstants(classFile);
     }
 
     /**
@@ -37,8 +47,8 @@ final class PoolWeaver {
      * @param hooked receives {@code name + descriptor} of every method woven
      */
     static byte[] weave(byte[] original, PoolTargets.Target target, List<String> hooked) {
-        ClassFile classFile = new ClassFile(original);
-        NewConstants constants = new NewConstants(classFile);
+        PoolWeaver weaver = new PoolWeaver(new ClassFile(original));
+        ClassFile classFile = weaver.classFile;
         List<ClassFile.Method> methods = classFile.methods;
         byte[][] wovenCode = new byte[methods.size()][];
         for (int i = 0; i < methods.size(); i++) {
@@ -56,21 +66,23 @@ final class PoolWeaver {
             if (hook == null || method.isStatic() != (hook == Hook.EXITING)) {
                 continue;
             }
-            wovenCode[i] = weave(classFile, method, hook, constants);
+            wovenCode[i] = weaver.weave(method, hook);
             hooked.add(name + descriptor);
         }
-        return assemble(classFile, constants, wovenCode);
+        return weaver.assemble(wovenCode);
     }
 
-    private static byte[] weave(ClassFile classFile, ClassFile.Method method, Hook hook, NewConstants constants) {
+    private byte[] weave(ClassFile.Method method, Hook hook) {
         CodeAttribute code = new CodeAttribute(classFile, method.codeAttribute);
         // An if chain rather than a switch on the enum, which would load one more class at start-up.
         if (hook == Hook.CREATED) {
             // PoolEvents.created(this) before every return: the object is fully built there.
-            byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "created", "(Ljava/lang/Object;)V"));
+            if (createdCall == null) {
+                createdCall = invoke(ALOAD_0, constants.staticMethod(EVENTS, "created", "(Ljava/lang/Object;)V"));
+            }
             List<CodeAttribute.Insertion> beforeReturns = new ArrayList<>();
             for (int offset : code.offsetsOf(RETURN)) {
-                beforeReturns.add(CodeAttribute.Insertion.before(offset, call));
+                beforeReturns.add(CodeAttribute.Insertion.before(offset, createdCall));
             }
             return code.rewrite(beforeReturns, null, code.maxStack + 1);
         }
@@ -83,22 +95,28 @@ final class PoolWeaver {
             return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 2));
         }
         if (hook == Hook.REJECTED) {
-            byte[] call = invoke(ALOAD_0, constants.staticMethod(EVENTS, "rejected", "(Ljava/lang/Object;)V"));
-            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
+            if (rejectedCall == null) {
+                rejectedCall = invoke(ALOAD_0, constants.staticMethod(EVENTS, "rejected", "(Ljava/lang/Object;)V"));
+            }
+            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(rejectedCall)), null, Math.max(code.maxStack, 1));
         }
         if (hook == Hook.EXITING) {
             // Local 0 of the static Shutdown.exit(int) is the status.
-            byte[] call = invoke(ILOAD_0, constants.staticMethod(EVENTS, "exiting", "(I)V"));
-            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(call)), null, Math.max(code.maxStack, 1));
+            if (exitingCall == null) {
+                exitingCall = invoke(ILOAD_0, constants.staticMethod(EVENTS, "exiting", "(I)V"));
+            }
+            return code.rewrite(List.of(CodeAttribute.Insertion.atEntry(exitingCall)), null, Math.max(code.maxStack, 1));
         }
         // REJECTED_THROWING: catch (RejectedExecutionException e) { PoolEvents.rejectedThrowing(this, e); throw e; }
-        int report = constants.staticMethod(EVENTS, "rejectedThrowing", "(Ljava/lang/Object;Ljava/lang/Throwable;)V");
-        byte[] handlerCode = {(byte) DUP, (byte) ALOAD_0, (byte) SWAP, (byte) INVOKESTATIC, (byte) (report >>> 8),
-                (byte) report, (byte) ATHROW};
-        CodeAttribute.Handler handler = new CodeAttribute.Handler(constants.classRef(REJECTED_EXECUTION),
-                classFile.thisClass, constants.utf8("StackMapTable"), handlerCode);
+        if (rejectionHandler == null) {
+            int report = constants.staticMethod(EVENTS, "rejectedThrowing", "(Ljava/lang/Object;Ljava/lang/Throwable;)V");
+            byte[] handlerCode = {(byte) DUP, (byte) ALOAD_0, (byte) SWAP, (byte) INVOKESTATIC, (byte) (report >>> 8),
+                    (byte) report, (byte) ATHROW};
+            rejectionHandler = new CodeAttribute.Handler(constants.classRef(REJECTED_EXECUTION), classFile.thisClass,
+                    constants.utf8("StackMapTable"), handlerCode);
+        }
         // The exception twice, and this.
-        return code.rewrite(List.of(), handler, Math.max(code.maxStack, 3));
+        return code.rewrite(List.of(), rejectionHandler, Math.max(code.maxStack, 3));
     }
 
     /** {@code <load local 0>; invokestatic <method>}: four bytes. */
@@ -106,7 +124,7 @@ final class PoolWeaver {
         return new byte[] {(byte) loadLocal0, (byte) INVOKESTATIC, (byte) (method >>> 8), (byte) method};
     }
 
-    private static byte[] assemble(ClassFile classFile, NewConstants constants, byte[][] wovenCode) {
+    private byte[] assemble(byte[][] wovenCode) {
         byte[] original = classFile.bytes;
         ByteOutput out = new ByteOutput(original.length + 1024);
         out.bytes(original, 0, 8).u2(constants.count()).bytes(original, 10, classFile.constantPoolEnd - 10);
