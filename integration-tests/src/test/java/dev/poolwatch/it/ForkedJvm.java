@@ -31,7 +31,7 @@ final class ForkedJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
-    /** The shaded agent jar the build made ({@code poolwatch.agentJar}, set by the pom). */
+    /** The agent jar the build made ({@code poolwatch.agentJar}, set by the pom). */
     static Path agentJar() {
         Path jar = Paths.get(System.getProperty("poolwatch.agentJar"));
         if (!Files.isRegularFile(jar)) {

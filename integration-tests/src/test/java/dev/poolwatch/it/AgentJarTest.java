@@ -1,0 +1,100 @@
+package dev.poolwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+
+/**
+ * What users put after {@code -javaagent:}: only the agent's own classes (nothing that could clash
+ * with a library the program brings), the manifest entries the JVM needs, and a bootstrap package
+ * that stands alone, since the bootstrap class loader that defines it sees nothing else of the agent.
+ */
+class AgentJarTest {
+
+    private static final String AGENT = "dev/poolwatch/agent/";
+    private static final String BOOTSTRAP = AGENT + "bootstrap/";
+
+    @Test
+    void the_jar_holds_only_the_agents_own_classes_and_its_manifest() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        int classes = 0;
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (name.endsWith(".class")) {
+                    classes++;
+                }
+                boolean own = name.startsWith(AGENT) || AGENT.startsWith(name) || name.startsWith("META-INF/");
+                if (!own) {
+                    foreign.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), foreign);
+        assertTrue(classes > 20, classes + " classes");
+    }
+
+    @Test
+    void the_manifest_names_the_entry_points_and_allows_retransforming() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals("dev.poolwatch.agent.PreMain", main.getValue("Premain-Class"));
+            assertEquals("dev.poolwatch.agent.PreMain", main.getValue("Agent-Class"));
+            assertEquals("true", main.getValue("Can-Retransform-Classes"));
+            assertNotNull(main.getValue("Implementation-Version"), "the version the reports carry");
+            assertEquals(null, main.getValue("Boot-Class-Path"), "the JVM would turn class data sharing off");
+        }
+    }
+
+    @Test
+    void the_bootstrap_package_refers_to_nothing_of_the_agent_outside_it() throws IOException {
+        TreeSet<String> outside = new TreeSet<>();
+        int bootstrapClasses = 0;
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith(BOOTSTRAP) || !entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                bootstrapClasses++;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    for (String type : referencedClasses(new ClassReader(in))) {
+                        if (type.startsWith("dev/poolwatch/") && !type.startsWith(BOOTSTRAP)) {
+                            outside.add(entry.getName() + " -> " + type);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(bootstrapClasses > 5, bootstrapClasses + " bootstrap classes");
+        assertEquals(new TreeSet<String>(), outside);
+    }
+
+    /** Every class a class file names in its constant pool, which is every class its code can load. */
+    private static List<String> referencedClasses(ClassReader reader) {
+        List<String> types = new ArrayList<>();
+        char[] buffer = new char[reader.getMaxStringLength()];
+        for (int item = 1; item < reader.getItemCount(); item++) {
+            int offset = reader.getItem(item);
+            if (offset > 0 && reader.readByte(offset - 1) == 7) { // CONSTANT_Class
+                types.add(reader.readUTF8(offset, buffer));
+            }
+        }
+        assertFalse(types.isEmpty());
+        return types;
+    }
+}
