@@ -3,17 +3,18 @@ package dev.poolwatch.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.ProtectionDomain;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+
+import jdk.internal.access.JavaLangAccess;
+import jdk.internal.access.SharedSecrets;
 
 /**
  * Defines {@code dev.poolwatch.agent.bootstrap} in the bootstrap class loader, because woven JDK
@@ -28,7 +29,8 @@ import java.util.jar.JarFile;
  * <p>The classes are defined directly (through {@code JavaLangAccess}, which the agent exports to
  * itself) rather than by appending a jar to the bootstrap search path: an appended path makes the
  * JVM turn class data sharing off for the application's classes, slowing its startup and printing
- * a warning.
+ * a warning. The agent calls these JDK-internal classes directly, not by reflection, and resolves
+ * them only after the export; a JDK that changed them fails here with the reason, at start-up.
  */
 final class BootstrapClasses {
 
@@ -48,14 +50,11 @@ final class BootstrapClasses {
             instrumentation.redefineModule(javaBase, Set.of(),
                     Map.of("jdk.internal.access", agent, "jdk.internal.ref", agent),
                     Map.of("java.util.concurrent", agent), Set.of(), Map.of());
-            Object javaLangAccess = Class.forName("jdk.internal.access.SharedSecrets")
-                    .getMethod("getJavaLangAccess").invoke(null);
-            Method defineClass = Class.forName("jdk.internal.access.JavaLangAccess").getMethod("defineClass",
-                    ClassLoader.class, String.class, byte[].class, ProtectionDomain.class, String.class);
+            JavaLangAccess javaLangAccess = SharedSecrets.getJavaLangAccess();
             for (Map.Entry<String, byte[]> type : readPackage().entrySet()) {
-                defineClass.invoke(javaLangAccess, null, type.getKey(), type.getValue(), null, "poolwatch-agent");
+                javaLangAccess.defineClass(null, type.getKey(), type.getValue(), null, "poolwatch-agent");
             }
-        } catch (ReflectiveOperationException | IOException | URISyntaxException | RuntimeException failure) {
+        } catch (IOException | URISyntaxException | RuntimeException | LinkageError failure) {
             throw new IllegalStateException("poolwatch: could not make its runtime visible to the JDK's classes: "
                     + failure, failure);
         }

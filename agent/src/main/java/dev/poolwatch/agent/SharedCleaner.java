@@ -2,6 +2,8 @@ package dev.poolwatch.agent;
 
 import java.lang.ref.Cleaner;
 
+import jdk.internal.ref.CleanerFactory;
+
 /**
  * The JDK's own shared {@link Cleaner}, whose thread already runs in nearly every JVM, so the agent
  * adds no thread a leak checker in the program could count. A JDK without it gets a daemon cleaner
@@ -14,8 +16,8 @@ final class SharedCleaner {
 
     static Cleaner get() {
         try {
-            return (Cleaner) Class.forName("jdk.internal.ref.CleanerFactory").getMethod("cleaner").invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError unavailable) {
+            return CleanerFactory.cleaner();
+        } catch (RuntimeException | LinkageError unavailable) {
             return Cleaner.create(task -> {
                 Thread thread = new Thread(task, "poolwatch-registry-cleaner");
                 thread.setDaemon(true);

@@ -1,6 +1,6 @@
 package dev.poolwatch.agent;
 
-import java.lang.reflect.Method;
+import jdk.internal.access.SharedSecrets;
 
 /**
  * Runs the exit report after every application shutdown hook has finished, so that a pool closed in
@@ -23,12 +23,8 @@ final class ShutdownSlot {
 
     static void register(Runnable report) {
         try {
-            Class<?> secrets = Class.forName("jdk.internal.access.SharedSecrets");
-            Object javaLangAccess = secrets.getMethod("getJavaLangAccess").invoke(null);
-            Method register = Class.forName("jdk.internal.access.JavaLangAccess")
-                    .getMethod("registerShutdownHook", int.class, boolean.class, Runnable.class);
-            register.invoke(javaLangAccess, SLOT, false, report);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError refused) {
+            SharedSecrets.getJavaLangAccess().registerShutdownHook(SLOT, false, report);
+        } catch (RuntimeException | LinkageError refused) {
             Thread hook = new Thread(report, "poolwatch-exit-report");
             hook.setDaemon(true);
             Runtime.getRuntime().addShutdownHook(hook);
