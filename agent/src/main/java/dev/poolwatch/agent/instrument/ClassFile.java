@@ -47,7 +47,7 @@ final class ClassFile {
     final int constantPoolEnd;
     final int thisClass;
     /** Offset of {@code methods_count}. */
-    final int methodsCount;
+    final int methodsCountOffset;
     final List<Method> methods;
     /** Offset of the first byte after the last method: the class's own attributes. */
     final int methodsEnd;
@@ -79,7 +79,7 @@ final class ClassFile {
         for (int field = 0; field < fields; field++) {
             at = skipAttributes(at + 6);
         }
-        methodsCount = at;
+        methodsCountOffset = at;
         int count = u2(bytes, at);
         at += 2;
         methods = new ArrayList<>(count);

@@ -129,7 +129,7 @@ final class PoolWeaver {
         ByteOutput out = new ByteOutput(original.length + 1024);
         out.bytes(original, 0, 8).u2(constants.count()).bytes(original, 10, classFile.constantPoolEnd - 10);
         constants.writeTo(out);
-        out.bytes(original, classFile.constantPoolEnd, classFile.methodsCount + 2 - classFile.constantPoolEnd);
+        out.bytes(original, classFile.constantPoolEnd, classFile.methodsCountOffset + 2 - classFile.constantPoolEnd);
         List<ClassFile.Method> methods = classFile.methods;
         for (int i = 0; i < methods.size(); i++) {
             ClassFile.Method method = methods.get(i);
