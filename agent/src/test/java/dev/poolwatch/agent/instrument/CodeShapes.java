@@ -57,8 +57,17 @@ public final class CodeShapes {
         return new StringBuilder(yes ? "yes" : "no");
     }
 
-    /** A table switch and a lookup switch, whose padding must survive the move. */
+    /**
+     * A table switch and a lookup switch, whose padding must survive the move, after the longer
+     * instructions: wide iinc, ldc2_w, multianewarray, invokeinterface.
+     */
     public String close(int code) {
+        code += 1000;
+        code -= 1000;
+        long big = 1L << 40;
+        int[][] grid = new int[2][3];
+        CharSequence text = "grid";
+        int length = text.length();
         String dense = switch (code) {
             case 1 -> "one";
             case 2 -> "two";
@@ -72,7 +81,7 @@ public final class CodeShapes {
             case 100000 -> "lakh";
             default -> "";
         };
-        return dense + sparse;
+        return dense + sparse + (big > 0 ? grid[1].length + length : 0);
     }
 
     /** The first frame lies within the short encoding's reach of 63 bytes until the entry call moves it (by 8). */

@@ -67,18 +67,31 @@ class WovenCodeTest {
 
         assertEquals(before.methods.size(), after.methods.size());
         int callsTakenOut = 0;
+        int methodsWithCalls = 0;
         for (int i = 0; i < before.methods.size(); i++) {
             MethodNode expected = before.methods.get(i);
             MethodNode woven = after.methods.get(i);
             String method = target.className() + "." + expected.name + expected.desc;
             int calls = takeOutWovenCalls(woven);
-            assertEquals(hooked.contains(expected.name + expected.desc), calls > 0, method);
+            boolean callExpected = hooked.contains(expected.name + expected.desc)
+                    && (!expected.desc.endsWith(")V") || returns(expected)); // a void method may only throw
+            assertEquals(callExpected, calls > 0, method);
             callsTakenOut += calls;
+            methodsWithCalls += callExpected ? 1 : 0;
             assertEquals(describe(expected), describe(woven), method);
             assertEquals(expected.maxLocals, woven.maxLocals, method);
             assertTrue(woven.maxStack >= expected.maxStack, method);
         }
-        assertTrue(callsTakenOut >= hooked.size(), target.className());
+        assertTrue(callsTakenOut >= methodsWithCalls, target.className());
+    }
+
+    private static boolean returns(MethodNode method) {
+        for (AbstractInsnNode instruction : method.instructions) {
+            if (instruction.getOpcode() == Opcodes.RETURN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ClassNode read(byte[] classFile) {
@@ -108,7 +121,7 @@ class WovenCodeTest {
             if (call.getNext() != null && call.getNext().getOpcode() == Opcodes.NOP) {
                 inserted.add(call.getNext());
             }
-            if (call.name.equals("created")) {
+            if (call.name.equals("created")) { // before a return
                 assertNoLabelWithin(inserted.get(0), inserted.get(inserted.size() - 1).getNext(), method,
                         "a jump to the return must run the call before it");
             } else {
