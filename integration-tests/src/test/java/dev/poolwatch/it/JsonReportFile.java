@@ -33,6 +33,16 @@ record JsonReportFile(JsonObject json) {
         return json.getAsJsonArray("leaks");
     }
 
+    /** The leaks without the times their pools were created, which differ from run to run. */
+    JsonArray leaksWithoutTimes() {
+        JsonArray leaks = leaks().deepCopy();
+        for (JsonElement leak : leaks) {
+            leak.getAsJsonObject().remove("firstCreated");
+            leak.getAsJsonObject().remove("lastCreated");
+        }
+        return leaks;
+    }
+
     JsonArray submitsAfterShutdown() {
         return json.getAsJsonArray("submitAfterShutdown");
     }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,9 @@ class LeakKindsTest {
 
     @Test
     void a_pool_created_per_request_is_one_open_idle_site_counted_once_per_request() throws Exception {
+        Instant started = Instant.now();
         ForkedJvm.Result result = run(PerRequestPoolServer.class.getName(), "3");
+        Instant ended = Instant.now();
         assertEquals("done: 3 requests", result.stdoutLines().get(1));
 
         PrintedReport printed = PrintedReport.in(result.stderr());
@@ -62,6 +66,8 @@ class LeakKindsTest {
         assertEquals("OPEN_IDLE: 3 × " + TPE + " — never shut down", leak.title());
         assertTrue(leak.line("at exit: ").matches("at exit: 0 running, 0 queued; threads: pool-\\d+-thread-1(, pool-\\d+-thread-1){2}"),
                 leak.line("at exit: "));
+        assertTrue(leak.line("created from ").matches("created from \\d\\d:\\d\\d:\\d\\d\\.\\d{3} to \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC"),
+                leak.line("created from "));
         assertStartsWith("dev.poolwatch.samples.PerRequestPoolServer.handle(PerRequestPoolServer.java:",
                 leak.frames("created by thread \"HTTP-Dispatcher\" at:").get(0));
         assertEquals("fix: call shutdown() or close() when done with it (a finally block or try-with-resources)",
@@ -75,6 +81,10 @@ class LeakKindsTest {
         assertEquals(3, strings(entry, "threads").size(), "one started worker per pool: " + entry);
         assertEquals(0, entry.get("active").getAsInt());
         assertEquals(0, entry.get("queued").getAsInt());
+        Instant firstCreated = Instant.parse(entry.get("firstCreated").getAsString());
+        Instant lastCreated = Instant.parse(entry.get("lastCreated").getAsString());
+        assertTrue(!firstCreated.isBefore(started.truncatedTo(ChronoUnit.MILLIS)) && !lastCreated.isBefore(firstCreated)
+                && !lastCreated.isAfter(ended), started + " <= " + firstCreated + " <= " + lastCreated + " <= " + ended);
         assertEquals(0, report.submitsAfterShutdown().size());
     }
 

@@ -22,6 +22,7 @@ record PrintedReport(String header, List<Entry> entries, String text) {
     private static final Pattern ENTRY = Pattern.compile("(\\d+)\\. (.*)");
     private static final String INDENT = "   ";
     private static final String FRAME = INDENT + "at ";
+    private static final Pattern CREATION_TIMES = Pattern.compile("(?<=created (at|from|from .{12} to) )\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
 
     /**
      * One entry: {@code 1. OPEN_IDLE: 3 × java.util.concurrent.ThreadPoolExecutor — never shut down}
@@ -77,6 +78,22 @@ record PrintedReport(String header, List<Entry> entries, String text) {
         }
         return new PrintedReport(lines.get(start), List.copyOf(entries),
                 String.join("\n", lines.subList(start, lines.size())));
+    }
+
+    /**
+     * The same report with the times its pools were created blanked out, for comparing the reports
+     * of two runs.
+     */
+    PrintedReport withoutTimes() {
+        List<Entry> timeless = new ArrayList<>();
+        for (Entry entry : entries) {
+            List<String> lines = new ArrayList<>();
+            for (String line : entry.lines()) {
+                lines.add(CREATION_TIMES.matcher(line).replaceAll("hh:mm:ss.SSS"));
+            }
+            timeless.add(new Entry(entry.title(), List.copyOf(lines)));
+        }
+        return new PrintedReport(header, List.copyOf(timeless), CREATION_TIMES.matcher(text).replaceAll("hh:mm:ss.SSS"));
     }
 
     /** Entry {@code number}, counted from 1 as printed. */

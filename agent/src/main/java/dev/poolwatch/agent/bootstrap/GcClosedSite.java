@@ -1,7 +1,5 @@
 package dev.poolwatch.agent.bootstrap;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Pools created at one site that were shut down only by the garbage collector (a finalizer or a
  * {@code Cleaner}), or collected while still open: one representative record and a count.
@@ -10,7 +8,8 @@ public final class GcClosedSite {
 
     private final PoolRecord first;
     private final boolean collectedOpen;
-    private final AtomicInteger count = new AtomicInteger();
+    private int count;
+    private long lastCreatedAtMillis;
 
     GcClosedSite(PoolRecord first, boolean collectedOpen) {
         this.first = first;
@@ -26,11 +25,17 @@ public final class GcClosedSite {
         return collectedOpen;
     }
 
-    public int count() {
-        return count.get();
+    public synchronized int count() {
+        return count;
     }
 
-    void add() {
-        count.incrementAndGet();
+    /** When the latest of the pools was created. */
+    public synchronized long lastCreatedAtMillis() {
+        return lastCreatedAtMillis;
+    }
+
+    synchronized void add(PoolRecord record) {
+        count++;
+        lastCreatedAtMillis = Math.max(lastCreatedAtMillis, record.createdAtMillis());
     }
 }

@@ -172,7 +172,7 @@ public final class PoolRegistry {
                 site = fresh;
             }
         }
-        site.add();
+        site.add(record);
     }
 
     // ---------------------------------------------------------------- queries

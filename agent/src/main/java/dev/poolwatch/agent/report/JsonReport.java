@@ -1,5 +1,6 @@
 package dev.poolwatch.agent.report;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The report as JSON, for CI tools; the shape is documented in the README. */
@@ -39,7 +40,12 @@ public final class JsonReport {
             string(leak.creatingThread());
             out.append(", \"threads\": ");
             strings(leak.threads());
-            out.append(", \"active\": ").append(leak.active()).append(", \"queued\": ").append(leak.queued()).append('}');
+            out.append(", \"active\": ").append(leak.active()).append(", \"queued\": ").append(leak.queued())
+                    .append(", \"firstCreated\": ");
+            string(Instant.ofEpochMilli(leak.firstCreatedAtMillis()).toString());
+            out.append(", \"lastCreated\": ");
+            string(Instant.ofEpochMilli(leak.lastCreatedAtMillis()).toString());
+            out.append('}');
         }
         out.append(report.leaks().isEmpty() ? "],\n" : "\n ],\n").append(" \"submitAfterShutdown\": [");
         for (int i = 0; i < report.submits().size(); i++) {

@@ -14,7 +14,9 @@ import java.util.List;
  * @param threads the live worker threads of all of them
  * @param active tasks running in all of them at exit
  * @param queued tasks waiting in all of them at exit
+ * @param firstCreatedAtMillis when the first of them was created
+ * @param lastCreatedAtMillis when the last of them was created
  */
 public record Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
-        List<String> threads, int active, int queued) {
+        List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis) {
 }

@@ -59,6 +59,8 @@ public final class ReportBuilder {
         int count;
         int active;
         int queued;
+        long firstCreatedAtMillis = Long.MAX_VALUE;
+        long lastCreatedAtMillis = Long.MIN_VALUE;
 
         Group(LeakKind kind, String poolType, List<String> site, String creatingThread) {
             this.kind = kind;
@@ -68,7 +70,13 @@ public final class ReportBuilder {
         }
 
         Leak toLeak() {
-            return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued);
+            return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued,
+                    firstCreatedAtMillis, lastCreatedAtMillis);
+        }
+
+        void createdAt(long firstMillis, long lastMillis) {
+            firstCreatedAtMillis = Math.min(firstCreatedAtMillis, firstMillis);
+            lastCreatedAtMillis = Math.max(lastCreatedAtMillis, lastMillis);
         }
     }
 
@@ -82,13 +90,16 @@ public final class ReportBuilder {
             PoolInspector.Activity activity = inspector.inspect(open.pool());
             Group group = group(groups, activity.busy() ? LeakKind.OPEN_BUSY : LeakKind.OPEN_IDLE, record);
             group.count++;
+            group.createdAt(record.createdAtMillis(), record.createdAtMillis());
             group.active += activity.active();
             group.queued += activity.queued();
             group.threads.addAll(activity.threads());
         }
         for (GcClosedSite site : registry.gcClosedSites()) {
             if (reported(site.first())) {
-                group(groups, LeakKind.CLOSED_BY_GC, site.first()).count += site.count();
+                Group group = group(groups, LeakKind.CLOSED_BY_GC, site.first());
+                group.count += site.count();
+                group.createdAt(site.first().createdAtMillis(), site.lastCreatedAtMillis());
             }
         }
         List<Leak> leaks = new ArrayList<>();

@@ -63,6 +63,18 @@ public final class TextReport {
         return "poolwatch: " + pools(poolsCreated) + " seen, none leaked";
     }
 
+    /** {@code HH:mm:ss.SSS} in UTC, by hand: a formatter would load a few dozen classes as the JVM exits. */
+    static String timeOfDay(long epochMillis) {
+        long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
+        return twoDigits(millisOfDay / 3_600_000) + ':' + twoDigits(millisOfDay / 60_000 % 60) + ':'
+                + twoDigits(millisOfDay / 1000 % 60) + '.' + (millisOfDay % 1000 < 100 ? "0" : "")
+                + (millisOfDay % 1000 < 10 ? "0" : "") + millisOfDay % 1000;
+    }
+
+    private static String twoDigits(long value) {
+        return value < 10 ? "0" + value : Long.toString(value);
+    }
+
     private static String pools(long count) {
         return count + (count == 1 ? " pool" : " pools");
     }
@@ -78,6 +90,12 @@ public final class TextReport {
             out.append("   at exit: ").append(leak.active()).append(" running, ").append(leak.queued())
                     .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
                     .append('\n');
+        }
+        if (leak.count() == 1) {
+            out.append("   created at ").append(timeOfDay(leak.firstCreatedAtMillis())).append(" UTC\n");
+        } else {
+            out.append("   created from ").append(timeOfDay(leak.firstCreatedAtMillis())).append(" to ")
+                    .append(timeOfDay(leak.lastCreatedAtMillis())).append(" UTC\n");
         }
         out.append("   created by thread \"").append(leak.creatingThread()).append("\" at:\n");
         appendFrames(out, leak.creationSite());

@@ -3,6 +3,7 @@ package dev.poolwatch.agent.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,18 @@ class ReportRenderingTest {
 
     private static final Leak PER_REQUEST = new Leak(LeakKind.OPEN_IDLE, "java.util.concurrent.ThreadPoolExecutor", 3,
             List.of("com.acme.Handler.handle(Handler.java:42)", "com.acme.Server.serve(Server.java:7)"), "HTTP-Dispatcher",
-            List.of("pool-1-thread-1", "pool-2-thread-1", "pool-3-thread-1"), 0, 0);
+            List.of("pool-1-thread-1", "pool-2-thread-1", "pool-3-thread-1"), 0, 0, at("2026-11-25T15:24:45.123Z"),
+            at("2026-11-25T15:24:46.001Z"));
     private static final Leak BUSY = new Leak(LeakKind.OPEN_BUSY, "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
-            List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("pool-4-thread-1"), 1, 2);
+            List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("pool-4-thread-1"), 1, 2,
+            at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"));
     private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
             "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
             List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
+
+    private static long at(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
 
     private static Report report(List<Leak> leaks, List<SubmitLeak> submits) {
         return new Report("1.2.3", "17.0.15", 7, leaks, submits, 0, null, 0, 4);
@@ -43,8 +50,9 @@ class ReportRenderingTest {
         int idle = text.indexOf("3. OPEN_IDLE: 3 × java.util.concurrent.ThreadPoolExecutor");
         assertTrue(busy > 0 && submit > busy && idle > submit, text);
         assertTrue(text.contains("   at exit: 1 running, 2 queued; threads: pool-4-thread-1\n"), text);
-        assertTrue(text.contains("   created by thread \"HTTP-Dispatcher\" at:\n      at com.acme.Handler.handle(Handler.java:42)\n"),
-                text);
+        assertTrue(text.contains("   created from 15:24:45.123 to 15:24:46.001 UTC\n   created by thread \"HTTP-Dispatcher\" at:\n"
+                + "      at com.acme.Handler.handle(Handler.java:42)\n"), text);
+        assertTrue(text.contains("   created at 09:05:07.004 UTC\n   created by thread \"main\" at:\n"), text);
         assertTrue(text.contains("the task was silently dropped by ThreadPoolExecutor$DiscardPolicy"), text);
         assertTrue(text.contains("   shut down by shutdown() at:\n      at com.acme.Late.stop(Late.java:1)\n"), text);
         assertTrue(text.contains("   fix: " + LeakKind.OPEN_IDLE.fix() + "\n"), text);
@@ -78,6 +86,8 @@ class ReportRenderingTest {
         assertEquals(3, leak.getAsJsonArray("threads").size());
         assertEquals(0, leak.get("active").getAsInt());
         assertEquals(0, leak.get("queued").getAsInt());
+        assertEquals("2026-11-25T15:24:45.123Z", leak.get("firstCreated").getAsString());
+        assertEquals("2026-11-25T15:24:46.001Z", leak.get("lastCreated").getAsString());
 
         JsonObject submit = json.getAsJsonArray("submitAfterShutdown").get(0).getAsJsonObject();
         assertEquals(false, submit.get("rejected").getAsBoolean());
@@ -88,7 +98,7 @@ class ReportRenderingTest {
     @Test
     void json_strings_are_escaped() {
         String awkward = "thread \"q\" \\ tab\t newline\n bell\u0007 é";
-        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0);
+        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0, 0, 0);
         JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(leak), List.of()))).getAsJsonObject();
         JsonObject parsed = json.getAsJsonArray("leaks").get(0).getAsJsonObject();
         assertEquals(awkward, parsed.get("creatingThread").getAsString());
@@ -101,5 +111,12 @@ class ReportRenderingTest {
         JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(), List.of()))).getAsJsonObject();
         assertEquals(0, json.getAsJsonArray("leaks").size());
         assertEquals(0, json.getAsJsonArray("submitAfterShutdown").size());
+    }
+
+    @Test
+    void times_of_day_are_utc_with_milliseconds() {
+        assertEquals("00:00:00.005", TextReport.timeOfDay(at("2026-11-25T00:00:00.005Z")));
+        assertEquals("23:59:59.999", TextReport.timeOfDay(at("1969-12-31T23:59:59.999Z")));
+        assertEquals("12:07:30.050", TextReport.timeOfDay(at("2026-01-01T12:07:30.050Z")));
     }
 }
