@@ -67,6 +67,7 @@ final class CodeAttribute {
         }
     }
 
+    private static final int MAX_CODE_LENGTH = 65535;
     private static final int FULL_FRAME = 255;
     private static final int ITEM_OBJECT = 7;
     private static final int ITEM_UNINITIALIZED = 8;
@@ -114,11 +115,33 @@ final class CodeAttribute {
     byte[] rewrite(List<Insertion> insertions, Handler handler, int newMaxStack) {
         Shift shift = new Shift(insertions);
         ByteOutput code = new ByteOutput(codeLength + shift.total + (handler == null ? 0 : handler.code.length));
-        int next = 0;
-        if (insertions.isEmpty()) { // nothing moves
-            code.bytes(bytes, codeStart, codeLength);
+        if (insertions.isEmpty()) {
+            code.bytes(bytes, codeStart, codeLength); // nothing moves
+        } else {
+            moveCode(code, insertions, shift);
         }
-        for (int offset = insertions.isEmpty() ? codeLength : 0; offset < codeLength; ) {
+        int originalEnd = code.length();
+        if (handler != null) {
+            code.bytes(handler.code);
+        }
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new IllegalStateException("the woven method would have " + code.length() + " bytes of code, more than the "
+                    + MAX_CODE_LENGTH + " a JVM loads");
+        }
+
+        ByteOutput out = new ByteOutput(exceptionTable - attribute + code.length() + 64);
+        int length = beginAttribute(out, u2(bytes, attribute));
+        out.u2(newMaxStack).u2(maxLocals).u4(code.length()).bytes(code);
+        writeExceptionTable(out, shift, handler, originalEnd);
+        writeAttributes(out, shift, handler, originalEnd);
+        endAttribute(out, length);
+        return out.toByteArray();
+    }
+
+    /** Copies the code with the insertions in place, and every jump pointed where its target went. */
+    private void moveCode(ByteOutput code, List<Insertion> insertions, Shift shift) {
+        int next = 0;
+        for (int offset = 0; offset < codeLength; ) {
             if (next < insertions.size() && insertions.get(next).offset == offset) {
                 code.bytes(insertions.get(next++).code);
             }
@@ -138,18 +161,6 @@ final class CodeAttribute {
         if (next != insertions.size()) {
             throw new IllegalArgumentException("no instruction starts at offset " + insertions.get(next).offset);
         }
-        int originalEnd = code.length();
-        if (handler != null) {
-            code.bytes(handler.code);
-        }
-
-        ByteOutput out = new ByteOutput(exceptionTable - attribute + code.length() + 64);
-        int length = beginAttribute(out, u2(bytes, attribute));
-        out.u2(newMaxStack).u2(maxLocals).u4(code.length()).bytes(code);
-        writeExceptionTable(out, shift, handler, originalEnd);
-        writeAttributes(out, shift, handler, originalEnd);
-        endAttribute(out, length);
-        return out.toByteArray();
     }
 
     /** The default and every case target, relative to the switch, which moved by a multiple of four. */
