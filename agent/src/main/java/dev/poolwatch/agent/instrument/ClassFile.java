@@ -12,6 +12,7 @@ final class ClassFile {
 
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
+    private static final int CLASS = 7;
 
     /** A method: where it lies in the file, what it is called, and where its code is. */
     static final class Method {
@@ -130,6 +131,17 @@ final class ClassFile {
         methods.add(new Method(start, at, u2(bytes, start), nameIndex, u2(bytes, start + 4), codeAttribute,
                 codeAttributeEnd));
         return at;
+    }
+
+    /** Whether the constant pool names this class ({@code a/b/C}), which every class that uses it does. */
+    boolean namesClass(String internalName) {
+        for (int index = 1; index < constantPoolCount; index++) {
+            int at = constantOffsets[index];
+            if (at != 0 && bytes[at] == CLASS && utf8Is(u2(bytes, at + 1), internalName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text of a {@code CONSTANT_Utf8}, decoded from the JVM's modified UTF-8. */

@@ -19,31 +19,30 @@ import dev.poolwatch.agent.bootstrap.InternalErrors;
 public final class PoolTransformer implements ClassFileTransformer {
 
     private final Map<String, List<String>> hookedByClass;
-    private final boolean retransformationsOnly;
 
     /** A transformer for classes as they load, to be added as one that cannot retransform. */
     public PoolTransformer() {
-        this(new ConcurrentHashMap<>(), false);
+        this(new ConcurrentHashMap<>());
     }
 
-    private PoolTransformer(Map<String, List<String>> hookedByClass, boolean retransformationsOnly) {
+    private PoolTransformer(Map<String, List<String>> hookedByClass) {
         this.hookedByClass = hookedByClass;
-        this.retransformationsOnly = retransformationsOnly;
     }
 
     /**
-     * A transformer for the targets loaded before this one was added, to be added as one that can
-     * retransform. It leaves loading classes to this one, so that none is woven twice, and records
-     * what it hooks in the same place.
+     * A second transformer, for the targets loaded before this one was added, to be added as one
+     * that can retransform; it records what it hooks in the same place. Where both see a class (a
+     * class loading, or redefined, while both are registered), the second finds it woven already
+     * and leaves it.
      */
     public PoolTransformer forRetransformation() {
-        return new PoolTransformer(hookedByClass, true);
+        return new PoolTransformer(hookedByClass);
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (className == null || (retransformationsOnly && classBeingRedefined == null)) {
+        if (className == null) {
             return null;
         }
         PoolTargets.Target target = PoolTargets.forInternalName(className);
@@ -53,7 +52,9 @@ public final class PoolTransformer implements ClassFileTransformer {
         try {
             List<String> hooked = new ArrayList<>();
             byte[] woven = PoolWeaver.weave(classFile, target, hooked);
-            hookedByClass.put(target.className(), Collections.unmodifiableList(hooked));
+            if (woven != null) {
+                hookedByClass.put(target.className(), Collections.unmodifiableList(hooked));
+            }
             return woven;
         } catch (Throwable error) {
             InternalErrors.record(error);

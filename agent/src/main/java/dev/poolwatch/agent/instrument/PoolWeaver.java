@@ -42,13 +42,17 @@ final class PoolWeaver {
     }
 
     /**
-     * Returns the woven class file.
+     * Returns the woven class file, or {@code null} if it calls {@code PoolEvents} already: a class
+     * is woven once, whichever of the agent's transformers sees it first.
      *
      * @param hooked receives {@code name + descriptor} of every method woven
      */
     static byte[] weave(byte[] original, PoolTargets.Target target, List<String> hooked) {
         PoolWeaver weaver = new PoolWeaver(new ClassFile(original));
         ClassFile classFile = weaver.classFile;
+        if (classFile.namesClass(EVENTS)) {
+            return null;
+        }
         List<ClassFile.Method> methods = classFile.methods;
         byte[][] wovenCode = new byte[methods.size()][];
         for (int i = 0; i < methods.size(); i++) {

@@ -115,6 +115,18 @@ class PoolWeaverTest {
                 "execute", "submit", "invokeAll", "invokeAny")), wrapped.toString());
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void a_class_woven_already_is_not_woven_again(PoolTargets.Target target) throws IOException {
+        PoolTransformer transformer = new PoolTransformer();
+        byte[] woven = woven(target, transformer);
+        List<String> hooked = transformer.hooked().get(target.className());
+
+        PoolTransformer retransformer = transformer.forRetransformation();
+        assertNull(retransformer.transform(null, target.internalName(), null, null, woven));
+        assertEquals(hooked, retransformer.hooked().get(target.className()), "what the first weave hooked stays recorded");
+    }
+
     @Test
     void a_class_that_is_not_a_pool_is_left_alone() throws IOException {
         PoolTransformer transformer = new PoolTransformer();
