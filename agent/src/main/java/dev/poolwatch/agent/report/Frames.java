@@ -9,11 +9,22 @@ import dev.poolwatch.agent.bootstrap.PoolCreator;
 /**
  * Reads captured stacks: finds the first application frame, trims a stack to it and
  * {@code stackDepth} frames after it.
+ *
+ * <p>Frames that are never the application's: the JDK's, the agent's, the pool library's, and
+ * those of the test runners that run the agent in CI. A pool or a submit whose stack holds nothing
+ * else is a runner's own affair (Surefire's booter leaves a scheduled pool to the garbage
+ * collector in every forked test JVM), and reporting it would bury the program's own leaks.
  */
 public final class Frames {
 
-    /** Besides the JDK's, classes whose frames are never the application's: the agent's and the pool library's. */
-    private static final String[] OWN_PREFIXES = {"dev.poolwatch.agent.", "dev.poolwatch.pool."};
+    private static final String[] NOT_APPLICATION_PREFIXES = {
+        "dev.poolwatch.agent.", "dev.poolwatch.pool.",
+        // Maven Surefire and Failsafe, Gradle's test workers, IntelliJ's and Eclipse's runners
+        "org.apache.maven.surefire.", "org.gradle.", "worker.org.gradle.", "com.intellij.rt.",
+        "org.eclipse.jdt.internal.junit.",
+        // the JUnit Platform, its engines and JUnit 4's runners, TestNG's internals
+        "org.junit.platform.", "org.junit.jupiter.engine.", "org.junit.vintage.engine.", "org.junit.runners.",
+        "org.junit.internal.", "org.testng.internal."};
 
     private final int stackDepth;
 
@@ -25,7 +36,7 @@ public final class Frames {
         if (PoolCreator.isJdkClass(className)) {
             return true;
         }
-        for (String prefix : OWN_PREFIXES) {
+        for (String prefix : NOT_APPLICATION_PREFIXES) {
             if (className.startsWith(prefix)) {
                 return true;
             }

@@ -54,4 +54,31 @@ class FramesTest {
         assertEquals("com.acme.Jobs", Frames.firstApplicationClass(stack(
                 "dev.poolwatch.pool.ThreadPool.<init>", "dev.poolwatch.pool.ThreadPool$Builder.build", "com.acme.Jobs.run")));
     }
+
+    @Test
+    void a_pool_that_only_a_test_runner_created_has_no_application_frame() {
+        assertNull(Frames.firstApplicationClass(stack(
+                "java.util.concurrent.Executors.newScheduledThreadPool",
+                "org.apache.maven.surefire.booter.spi.AbstractMasterProcessChannelProcessorFactory.<init>",
+                "org.apache.maven.surefire.booter.ForkedBooter.main")));
+        assertNull(Frames.firstApplicationClass(stack(
+                "java.util.concurrent.ForkJoinPool.<init>",
+                "org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService.<init>",
+                "org.junit.platform.launcher.core.DefaultLauncher.execute",
+                "worker.org.gradle.process.internal.worker.GradleWorkerMain.main")));
+    }
+
+    @Test
+    void a_pool_a_test_creates_is_the_tests_even_when_a_runner_called_the_test() {
+        assertEquals("com.acme.HandlerTest", Frames.firstApplicationClass(stack(
+                "java.util.concurrent.Executors.newFixedThreadPool",
+                "com.acme.HandlerTest.serves_two_requests",
+                "org.junit.platform.commons.util.ReflectionUtils.invokeMethod",
+                "org.junit.jupiter.engine.execution.MethodInvocation.proceed",
+                "org.apache.maven.surefire.booter.ForkedBooter.main")));
+        assertEquals("org.junit.jupiter.api.AssertTimeoutPreemptively", Frames.firstApplicationClass(stack(
+                "java.util.concurrent.Executors.newSingleThreadExecutor",
+                "org.junit.jupiter.api.AssertTimeoutPreemptively.assertTimeoutPreemptively",
+                "com.acme.HandlerTest.answers_in_time")), "JUnit's API is called by the test, not a runner");
+    }
 }
