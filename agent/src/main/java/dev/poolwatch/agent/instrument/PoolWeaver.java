@@ -48,11 +48,11 @@ final class PoolWeaver {
      * @param hooked receives {@code name + descriptor} of every method woven
      */
     static byte[] weave(byte[] original, PoolTargets.Target target, List<String> hooked) {
-        PoolWeaver weaver = new PoolWeaver(new ClassFile(original));
-        ClassFile classFile = weaver.classFile;
+        ClassFile classFile = new ClassFile(original);
         if (classFile.namesClass(EVENTS)) {
             return null;
         }
+        PoolWeaver weaver = new PoolWeaver(classFile);
         List<ClassFile.Method> methods = classFile.methods;
         byte[][] wovenCode = new byte[methods.size()][];
         for (int i = 0; i < methods.size(); i++) {

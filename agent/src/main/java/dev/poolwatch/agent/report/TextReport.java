@@ -66,13 +66,17 @@ public final class TextReport {
     /** {@code HH:mm:ss.SSS} in UTC, by hand: a formatter would load a few dozen classes as the JVM exits. */
     static String timeOfDay(long epochMillis) {
         long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
-        return twoDigits(millisOfDay / 3_600_000) + ':' + twoDigits(millisOfDay / 60_000 % 60) + ':'
-                + twoDigits(millisOfDay / 1000 % 60) + '.' + (millisOfDay % 1000 < 100 ? "0" : "")
-                + (millisOfDay % 1000 < 10 ? "0" : "") + millisOfDay % 1000;
+        return digits(millisOfDay / 3_600_000, 2) + ':' + digits(millisOfDay / 60_000 % 60, 2) + ':'
+                + digits(millisOfDay / 1000 % 60, 2) + '.' + digits(millisOfDay % 1000, 3);
     }
 
-    private static String twoDigits(long value) {
-        return value < 10 ? "0" + value : Long.toString(value);
+    /** {@code value} with leading zeros to {@code width} digits. */
+    private static String digits(long value, int width) {
+        StringBuilder text = new StringBuilder(Long.toString(value));
+        while (text.length() < width) {
+            text.insert(0, '0');
+        }
+        return text.toString();
     }
 
     private static String pools(long count) {
