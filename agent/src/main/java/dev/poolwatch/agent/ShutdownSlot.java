@@ -21,14 +21,15 @@ final class ShutdownSlot {
     private ShutdownSlot() {
     }
 
-    static void register(Runnable report) {
+    static void register(Runnable report, Console console) {
         try {
             SharedSecrets.getJavaLangAccess().registerShutdownHook(SLOT, false, report);
-        } catch (RuntimeException | LinkageError refused) {
+        } catch (RuntimeException | LinkageError | InternalError refused) {
+            // InternalError: the slot is taken, by another agent or a second copy of this one.
             Thread hook = new Thread(report, "poolwatch-exit-report");
             hook.setDaemon(true);
             Runtime.getRuntime().addShutdownHook(hook);
-            System.err.println("poolwatch: the exit report runs beside the application's shutdown hooks (" + refused
+            console.println("poolwatch: the exit report runs beside the application's shutdown hooks (" + refused
                     + "); a pool that another shutdown hook closes may be reported");
         }
     }

@@ -15,9 +15,11 @@ import dev.poolwatch.agent.report.SiteFilter;
 final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
 
     private final AgentOptions options;
+    private final Console console;
 
-    SubmitWarning(AgentOptions options) {
+    SubmitWarning(AgentOptions options, Console console) {
         this.options = options;
+        this.console = console;
     }
 
     @Override
@@ -38,8 +40,7 @@ final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
             text.append("  shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
                     .append(" at:\n");
             appendFrames(text, frames.trim(submit.shutdownSite()));
-            System.err.print(text);
-            System.err.flush();
+            console.print(text.toString());
         } catch (Throwable error) {
             InternalErrors.record(error);
         }
