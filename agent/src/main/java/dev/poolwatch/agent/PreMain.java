@@ -1,41 +1,48 @@
 package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.function.BiConsumer;
 
 /**
- * The agent's entry points, and nothing else: parse the options, make the runtime visible to the
- * JDK, hand over to {@link Agent}.
+ * The agent's entry points, and nothing else: open the agent's own class loader and hand over to
+ * {@link Startup} there.
  *
- * <p>This class must not mention {@code dev.poolwatch.agent.bootstrap}: those classes have to be
- * defined in the bootstrap class loader by {@link BootstrapClasses} first.
+ * <p>This class is loaded by the system class loader, like every {@code -javaagent} entry point;
+ * the rest of the agent lives in an {@link AgentClassLoader} (see there for why). It must mention
+ * no other agent class but those two, and {@link Console} when it cannot start at all.
  */
 public final class PreMain {
+
+    // Named in text: a class literal would load the class here, in the system class loader.
+    private static final String AT_LAUNCH = "dev.poolwatch.agent.Startup$AtLaunch";
+    private static final String ON_ATTACH = "dev.poolwatch.agent.Startup$OnAttach";
 
     private PreMain() {
     }
 
     /**
-     * Called for {@code -javaagent:poolwatch-agent.jar[=options]}. A bad option stops the JVM with
-     * one line naming it: a typo in CI must never silently turn the check off.
+     * Called for {@code -javaagent:poolwatch-agent.jar[=options]}. Never stops the JVM but for a bad
+     * option: whatever else goes wrong, the program runs, unchecked, and says so in one line.
      */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        AgentOptions options;
         try {
-            options = AgentOptions.parse(arguments);
-        } catch (IllegalArgumentException badOption) {
-            System.err.println("poolwatch: " + badOption.getMessage() + " (in -javaagent:...=" + arguments + ")");
-            System.err.flush();
-            Runtime.getRuntime().halt(1);
-            return;
+            entry(AT_LAUNCH).accept(arguments, instrumentation);
+        } catch (Throwable failure) {
+            Console.stderr().println("poolwatch: ERROR: the agent could not start, so this JVM runs unchecked: " + failure);
         }
-        BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, true);
     }
 
-    /** Called when the agent is attached to a running JVM; a bad option fails the attach, not the JVM. */
-    public static void agentmain(String arguments, Instrumentation instrumentation) {
-        AgentOptions options = AgentOptions.parse(arguments);
-        BootstrapClasses.define(instrumentation);
-        Agent.install(options, instrumentation, false);
+    /** Called when the agent is attached to a running JVM; any failure, a bad option included, fails the attach. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) throws Exception {
+        entry(ON_ATTACH).accept(arguments, instrumentation);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BiConsumer<String, Instrumentation> entry(String className) throws Exception {
+        Path jar = Paths.get(PreMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Class<?> entry = new AgentClassLoader(jar).loadClass(className);
+        return (BiConsumer<String, Instrumentation>) entry.getDeclaredConstructor().newInstance();
     }
 }
