@@ -30,26 +30,30 @@ final class Agent {
      * @param atStartup whether the agent starts with the JVM ({@code premain}) rather than being
      *     attached later
      */
-    static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
+    static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup, Console console) {
         PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
         if (registry == null) {
-            System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
+            console.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
             return;
         }
 
-        ExitReport exitReport = new ExitReport(options, registry, version());
-        ShutdownSlot.register(exitReport.atExit());
-        JvmExit.onExitDuringShutdown(exitReport.whenExitBlocksForever());
+        ExitReport exitReport = new ExitReport(options, registry, version(), console);
+        ShutdownSlot.register(exitReport.atExit(), console);
+        JvmExit.onExitDuringShutdown(exitReport.onExitDuringShutdown());
         if (atStartup && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
-        registry.onFirstSubmitAfterShutdown(new SubmitWarning(options));
+        registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
 
         PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, false);
         retransformLoadedTargets(instrumentation, transformer);
-        selfCheck(registry, transformer);
+        String selfCheckFailure = selfCheck(registry, transformer);
+        if (selfCheckFailure != null) {
+            console.println(selfCheckFailure);
+            exitReport.couldNotCheck("the agent does not see pools being created");
+        }
     }
 
     /**
@@ -83,18 +87,22 @@ final class Agent {
         }
     }
 
-    /** Proves the instrumentation sees a pool being created; says what is wrong and how to fix it if not. */
-    private static void selfCheck(PoolRegistry registry, PoolTransformer transformer) {
+    /**
+     * Proves the instrumentation sees a pool being created.
+     *
+     * @return {@code null} if it does, else what is wrong and how to fix it
+     */
+    private static String selfCheck(PoolRegistry registry, PoolTransformer transformer) {
         boolean seen = registry.runAsAgent(new ProbePool());
         if (seen) {
-            return;
+            return null;
         }
         Throwable cause = InternalErrors.first();
-        System.err.println("poolwatch: ERROR: the agent is loaded but does not see pools being created, so it cannot"
+        return "poolwatch: ERROR: the agent is loaded but does not see pools being created, so it cannot"
                 + " report leaks. Hooked methods: " + transformer.hooked()
                 + (cause == null ? "" : "; first internal error: " + cause)
                 + ". Fix: load poolwatch-agent.jar as given (its manifest must keep Can-Retransform-Classes: true),"
-                + " and put -javaagent:poolwatch-agent.jar before other agents that transform java.util.concurrent.");
+                + " and put -javaagent:poolwatch-agent.jar before other agents that transform java.util.concurrent.";
     }
 
     /**

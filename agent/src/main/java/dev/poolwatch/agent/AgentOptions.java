@@ -22,8 +22,11 @@ public final class AgentOptions {
 
     /** Every option the agent accepts. */
     public enum Key {
-        /** Path of a JSON report written at exit, atomically. No default: no JSON is written. */
-        REPORT("report", "", "a file path"),
+        /**
+         * Path of a JSON report written at exit, atomically. {@code %p} in it stands for the process
+         * id, so one path serves many JVMs; {@code %%} for a {@code %}. No default: no JSON is written.
+         */
+        REPORT("report", "", "a file path, where %p stands for the process id and %% for %"),
         /** {@code true}: print nothing when no leak was found. Default {@code false}. */
         QUIET("quiet", "false", "true or false"),
         /** Report only pools whose creation site's first application frame is in a matching class. */
@@ -33,7 +36,13 @@ public final class AgentOptions {
         /** Frames printed after the first application frame of each stack. Default 5. */
         STACK_DEPTH("stackDepth", "5", "an integer from 0 to " + AgentOptions.MAX_STACK_DEPTH),
         /** {@code true}: a program that would exit with status 0 exits with 3 when leaks were found. */
-        FAIL_ON_LEAK("failOnLeak", "false", "true or false");
+        FAIL_ON_LEAK("failOnLeak", "false", "true or false"),
+        /**
+         * {@code true}: check a build tool's own JVM too (Maven, Gradle's daemon and launcher), which
+         * {@code JAVA_TOOL_OPTIONS} hands the agent as well as the test JVMs it starts. Default
+         * {@code false}: such a JVM is left alone, with one line saying so.
+         */
+        CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false");
 
         private final String optionName;
         private final String defaultValue;
@@ -118,11 +127,12 @@ public final class AgentOptions {
     private void validate() {
         quiet();
         failOnLeak();
+        checkBuildTool();
         stackDepth();
         includes();
         excludes();
-        if (values.containsKey(Key.REPORT) && values.get(Key.REPORT).isBlank()) {
-            throw invalid(Key.REPORT, "");
+        if (values.containsKey(Key.REPORT)) {
+            reportPathFor(0);
         }
     }
 
@@ -158,9 +168,48 @@ public final class AgentOptions {
                 + key.allowed);
     }
 
-    /** The JSON report's path, or {@code null} when none was asked for. */
+    /** The JSON report's path as given, placeholders and all, or {@code null} when none was asked for. */
     public String reportPath() {
         return values.get(Key.REPORT);
+    }
+
+    /** Whether the report's path names the process, so that it has to be read to write the report. */
+    public boolean reportPathNamesProcess() {
+        String path = reportPath();
+        return path != null && path.replace("%%", "").contains("%p");
+    }
+
+    /**
+     * The JSON report's path for process {@code pid}: {@code %p} replaced by it, {@code %%} by
+     * {@code %}; {@code null} when no report was asked for.
+     *
+     * @throws IllegalArgumentException for a blank path or any other {@code %} sequence
+     */
+    public String reportPathFor(long pid) {
+        String path = reportPath();
+        if (path == null) {
+            return null;
+        }
+        if (path.isBlank()) {
+            throw invalid(Key.REPORT, path);
+        }
+        StringBuilder resolved = new StringBuilder();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '%') {
+                resolved.append(c);
+                continue;
+            }
+            char placeholder = i + 1 < path.length() ? path.charAt(++i) : ' ';
+            if (placeholder == 'p') {
+                resolved.append(pid);
+            } else if (placeholder == '%') {
+                resolved.append('%');
+            } else {
+                throw invalid(Key.REPORT, path);
+            }
+        }
+        return resolved.toString();
     }
 
     public boolean quiet() {
@@ -169,6 +218,10 @@ public final class AgentOptions {
 
     public boolean failOnLeak() {
         return bool(Key.FAIL_ON_LEAK);
+    }
+
+    public boolean checkBuildTool() {
+        return bool(Key.CHECK_BUILD_TOOL);
     }
 
     public int stackDepth() {

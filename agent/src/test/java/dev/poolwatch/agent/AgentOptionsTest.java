@@ -50,7 +50,7 @@ class AgentOptionsTest {
     void an_unknown_option_is_named_with_the_valid_keys() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("quiet=true,destfile=x.exec"));
-        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak",
+        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool",
                 error.getMessage());
     }
 
@@ -62,7 +62,10 @@ class AgentOptionsTest {
         "stackDepth=1001    | option stackDepth=1001 is not valid: expected an integer from 0 to 1000",
         "stackDepth=five    | option stackDepth=five is not valid: expected an integer from 0 to 1000",
         "includes=a.*::b.*  | option includes=a.*::b.* is not valid: expected class name patterns separated by ':', '*' matching any characters",
-        "report=            | option report= is not valid: expected a file path",
+        "report=            | option report= is not valid: expected a file path, where %p stands for the process id and %% for %",
+        "report=r-%d.json   | option report=r-%d.json is not valid: expected a file path, where %p stands for the process id and %% for %",
+        "report=r%          | option report=r% is not valid: expected a file path, where %p stands for the process id and %% for %",
+        "checkBuildTool=no  | option checkBuildTool=no is not valid: expected true or false",
     })
     void a_bad_value_names_the_option_and_what_is_allowed(String text, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text)).getMessage());
@@ -79,5 +82,25 @@ class AgentOptionsTest {
     void an_option_given_twice_is_refused() {
         assertEquals("option quiet is given twice",
                 assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("quiet=true,quiet=false")).getMessage());
+    }
+
+    @Test
+    void the_report_path_takes_the_process_id_for_each_percent_p() {
+        AgentOptions options = AgentOptions.parse("report=/tmp/pw-%p/report-%p.json");
+        assertTrue(options.reportPathNamesProcess());
+        assertEquals("/tmp/pw-4242/report-4242.json", options.reportPathFor(4242));
+    }
+
+    @Test
+    void a_doubled_percent_is_one_percent_sign_and_names_no_process() {
+        AgentOptions options = AgentOptions.parse("report=/tmp/100%%p.json");
+        assertFalse(options.reportPathNamesProcess());
+        assertEquals("/tmp/100%p.json", options.reportPathFor(4242));
+    }
+
+    @Test
+    void a_build_tools_jvm_is_left_alone_unless_asked() {
+        assertFalse(AgentOptions.parse("").checkBuildTool());
+        assertTrue(AgentOptions.parse("checkBuildTool=true").checkBuildTool());
     }
 }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs a main class in a new JVM, the same JDK the tests run on, and collects what it printed.
@@ -20,12 +20,13 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The JVM gets no {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}
  * from the environment the tests run in (each would print a line of its own on stderr), only what
- * {@link #environment} sets.
+ * {@link #environment} sets. It runs in a UTF-8 locale unless a test sets {@code LC_ALL}.
  */
 final class ForkedJvm {
 
     private static final long TIMEOUT_SECONDS = 120;
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    private static final String UTF8_LOCALE = "C.UTF-8";
 
     private final List<String> classPath = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -87,18 +88,19 @@ final class ForkedJvm {
 
     /** Runs a main class named in text: one the tests cannot link to, e.g. compiled for a newer JDK. */
     Result run(String mainClass, String... args) throws IOException, InterruptedException {
-        return run(() -> false, mainClass, args);
+        return run(stderrSoFar -> false, mainClass, args);
     }
 
     /**
-     * Runs a program that is not expected to exit by itself: as soon as {@code done} holds, or the
-     * program exits, the JVM is killed (SIGKILL, so no shutdown hook runs) if it is still alive.
+     * Runs a program that is not expected to exit by itself: as soon as {@code done} holds for what
+     * it printed on stderr so far, or the program exits, the JVM is killed (SIGKILL, so no shutdown
+     * hook runs) if it is still alive.
      */
-    Result runUntil(BooleanSupplier done, Class<?> mainClass, String... args) throws IOException, InterruptedException {
+    Result runUntil(Predicate<String> done, Class<?> mainClass, String... args) throws IOException, InterruptedException {
         return run(done, mainClass.getName(), args);
     }
 
-    private Result run(BooleanSupplier done, String mainClass, String... args) throws IOException, InterruptedException {
+    private Result run(Predicate<String> done, String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -114,10 +116,13 @@ final class ForkedJvm {
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             builder.environment().keySet().removeAll(OPTION_VARIABLES);
+            builder.environment().put("LANG", UTF8_LOCALE);
+            builder.environment().remove("LC_ALL");
             builder.environment().putAll(environment);
             Process process = builder.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-            while (!process.waitFor(50, TimeUnit.MILLISECONDS) && !done.getAsBoolean()) {
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)
+                    && !done.test(Files.readString(stderr, StandardCharsets.UTF_8))) {
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(mainClass + " did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n"

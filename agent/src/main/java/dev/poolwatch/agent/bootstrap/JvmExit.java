@@ -5,16 +5,23 @@ package dev.poolwatch.agent.bootstrap;
  * {@code System.exit}, {@code Runtime.exit} or a termination signal), and what to do when an exit
  * starts while shutdown hooks already run.
  *
- * <p>A shutdown hook that calls {@code System.exit} blocks forever (the JDK's documented
- * behaviour), so the JVM never reaches the agent's exit report. The agent then reports at that
- * moment instead, and says why.
+ * <p>An exit called while shutdown hooks already run blocks forever (the JDK's documented
+ * behaviour); if a hook made it, the JVM never reaches the agent's exit report. The action given to
+ * {@link #onExitDuringShutdown} runs on such a call's thread to tell the two cases apart.
  */
 public final class JvmExit {
 
     /** Never started nor registered: asking to remove it reveals whether shutdown is in progress. */
     private static final Thread NEVER_REGISTERED = new Thread("poolwatch-shutdown-probe");
 
-    private static volatile Integer status;
+    /**
+     * Each exiting thread's own status: when two threads call {@code System.exit} at once, the one
+     * that takes the JDK's shutdown lock first decides the status, and it is also the thread that
+     * runs the shutdown slots, the exit report's among them.
+     */
+    private static final ThreadLocal<Integer> STATUS_OF_THIS_THREAD = new ThreadLocal<>();
+
+    private static volatile Integer firstStatus;
     private static volatile Runnable onExitDuringShutdown;
 
     private JvmExit() {
@@ -28,9 +35,10 @@ public final class JvmExit {
             }
             return;
         }
+        STATUS_OF_THIS_THREAD.set(requested);
         synchronized (JvmExit.class) {
-            if (status == null) {
-                status = requested;
+            if (firstStatus == null) {
+                firstStatus = requested;
             }
         }
     }
@@ -45,9 +53,14 @@ public final class JvmExit {
         }
     }
 
-    /** The status of the first exit call, or {@code null} if the JVM exits because its last non-daemon thread ended. */
+    /**
+     * The status the JVM exits with, asked on the thread that runs the shutdown slots: that thread's
+     * own exit call, or, asked elsewhere, the first exit call's; {@code null} if the JVM exits
+     * because its last non-daemon thread ended.
+     */
     public static Integer status() {
-        return status;
+        Integer own = STATUS_OF_THIS_THREAD.get();
+        return own != null ? own : firstStatus;
     }
 
     public static void onExitDuringShutdown(Runnable action) {

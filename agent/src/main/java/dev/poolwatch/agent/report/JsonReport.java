@@ -27,6 +27,8 @@ public final class JsonReport {
                 .append(", \"submitAfterShutdown\": ").append(report.submittedAfterShutdown())
                 .append(", \"internalErrors\": ").append(report.internalErrors())
                 .append(", \"droppedSites\": ").append(report.droppedSites())
+                .append(", \"leaksFilteredOut\": ").append(report.filteredOut().pools())
+                .append(", \"submitsFilteredOut\": ").append(report.filteredOut().tasks())
                 .append(", \"recordsAtExit\": ").append(report.records()).append("},\n \"leaks\": [");
         for (int i = 0; i < report.leaks().size(); i++) {
             Leak leak = report.leaks().get(i);

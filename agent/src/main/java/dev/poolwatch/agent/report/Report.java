@@ -14,9 +14,27 @@ import java.util.List;
  * @param firstInternalError the first of them, or {@code null}
  * @param droppedSites sites not kept because the registry's limit per aggregate was reached
  * @param records pool records still held at exit (live pools)
+ * @param filteredOut what {@code includes}/{@code excludes} left out of {@code leaks} and {@code submits}
  */
 public record Report(String version, String javaVersion, long poolsCreated, List<Leak> leaks,
-        List<SubmitLeak> submits, long internalErrors, Throwable firstInternalError, long droppedSites, int records) {
+        List<SubmitLeak> submits, long internalErrors, Throwable firstInternalError, long droppedSites, int records,
+        FilteredOut filteredOut) {
+
+    /**
+     * Findings of the program's own that {@code includes}/{@code excludes} left out.
+     *
+     * @param pools leaked pools left out
+     * @param tasks tasks submitted after shutdown left out
+     * @param firstClass the first application class of one of them, to tell a typo in a pattern; {@code null} if none
+     */
+    public record FilteredOut(int pools, int tasks, String firstClass) {
+
+        public static final FilteredOut NOTHING = new FilteredOut(0, 0, null);
+
+        public boolean any() {
+            return pools > 0 || tasks > 0;
+        }
+    }
 
     /** The number of leaked pools. */
     public int leakedPools() {

@@ -82,9 +82,11 @@ public final class ReportBuilder {
 
     public Report build(PoolRegistry registry) {
         Map<List<Object>, Group> groups = new LinkedHashMap<>();
+        Filtering filtering = new Filtering();
         for (PoolRegistry.OpenPool open : registry.openPools()) {
             PoolRecord record = open.record();
             if (!reported(record)) {
+                filtering.leftOut(record.creationSite(), 1, 0);
                 continue;
             }
             PoolInspector.Activity activity = inspector.inspect(open.pool());
@@ -100,6 +102,8 @@ public final class ReportBuilder {
                 Group group = group(groups, LeakKind.CLOSED_BY_GC, site.first());
                 group.count += site.count();
                 group.createdAt(site.first().createdAtMillis(), site.lastCreatedAtMillis());
+            } else {
+                filtering.leftOut(site.first().creationSite(), site.count(), 0);
             }
         }
         List<Leak> leaks = new ArrayList<>();
@@ -111,6 +115,7 @@ public final class ReportBuilder {
         List<SubmitLeak> submits = new ArrayList<>();
         for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
             if (!filter.reports(submit.submitSite())) {
+                filtering.leftOut(submit.submitSite(), 0, submit.count());
                 continue;
             }
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
@@ -120,7 +125,33 @@ public final class ReportBuilder {
 
         return new Report(version, System.getProperty("java.version"),
                 registry.poolsCreated(), leaks, submits, InternalErrors.count(), InternalErrors.first(),
-                registry.droppedSites(), registry.recordCount());
+                registry.droppedSites(), registry.recordCount(), filtering.result());
+    }
+
+    /**
+     * Counts what the filter left out. A site with no application frame (a runner's, the JDK's) is
+     * not the program's at all and is not counted.
+     */
+    private static final class Filtering {
+        private int pools;
+        private int tasks;
+        private String firstClass;
+
+        void leftOut(Throwable site, int poolCount, int taskCount) {
+            String applicationClass = Frames.firstApplicationClass(site);
+            if (applicationClass == null) {
+                return;
+            }
+            pools += poolCount;
+            tasks += taskCount;
+            if (firstClass == null) {
+                firstClass = applicationClass;
+            }
+        }
+
+        Report.FilteredOut result() {
+            return firstClass == null ? Report.FilteredOut.NOTHING : new Report.FilteredOut(pools, tasks, firstClass);
+        }
     }
 
     private Group group(Map<List<Object>, Group> groups, LeakKind kind, PoolRecord record) {

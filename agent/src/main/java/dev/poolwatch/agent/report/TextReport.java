@@ -18,23 +18,16 @@ public final class TextReport {
     public static String render(Report report, boolean quiet) {
         StringBuilder out = new StringBuilder();
         if (!report.hasFindings()) {
-            if (!quiet) {
+            if (report.filteredOut().any()) {
+                out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, none reported")
+                        .append(filteredOut(report.filteredOut())).append('\n');
+            } else if (!quiet) {
                 out.append(noneLeaked(report.poolsCreated())).append('\n');
             }
             appendInternalErrors(out, report);
             return out.toString();
         }
-        out.append("poolwatch: ");
-        if (report.leakedPools() > 0) {
-            out.append(report.leakedPools()).append(" of ").append(pools(report.poolsCreated())).append(" leaked");
-            if (!report.submits().isEmpty()) {
-                out.append(", ").append(tasksSubmittedAfterShutdown(report.submittedAfterShutdown()));
-            }
-        } else {
-            out.append(tasksSubmittedAfterShutdown(report.submittedAfterShutdown())).append("; ")
-                    .append(pools(report.poolsCreated())).append(" seen, none leaked");
-        }
-        out.append('\n');
+        out.append("poolwatch: ").append(findingsSummary(report)).append(filteredOut(report.filteredOut())).append('\n');
         // Most serious first: the kinds are declared in that order, submits after shutdown among them.
         int number = 0;
         for (Leak leak : report.leaks()) {
@@ -56,6 +49,38 @@ public final class TextReport {
         }
         appendInternalErrors(out, report);
         return out.toString();
+    }
+
+    /** What was found, in a few words: {@code 2 of 5 pools leaked, 1 task submitted after shutdown}. */
+    static String findingsSummary(Report report) {
+        if (report.leakedPools() == 0) {
+            return tasksSubmittedAfterShutdown(report.submittedAfterShutdown()) + "; " + pools(report.poolsCreated())
+                    + " seen, none leaked";
+        }
+        String leaked = report.leakedPools() + " of " + pools(report.poolsCreated()) + " leaked";
+        return report.submits().isEmpty() ? leaked
+                : leaked + ", " + tasksSubmittedAfterShutdown(report.submittedAfterShutdown());
+    }
+
+    /**
+     * What {@code includes}/{@code excludes} left out, so that "none leaked" is never said of leaks
+     * that were only filtered; empty when nothing was.
+     */
+    static String filteredOut(Report.FilteredOut filtered) {
+        if (!filtered.any()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("; includes/excludes left out ");
+        if (filtered.pools() > 0) {
+            text.append(filtered.pools()).append(filtered.pools() == 1 ? " leaked pool" : " leaked pools");
+            if (filtered.tasks() > 0) {
+                text.append(" and ");
+            }
+        }
+        if (filtered.tasks() > 0) {
+            text.append(tasksSubmittedAfterShutdown(filtered.tasks()));
+        }
+        return text.append(", e.g. of class ").append(filtered.firstClass()).toString();
     }
 
     /** The one line of a clean report. */

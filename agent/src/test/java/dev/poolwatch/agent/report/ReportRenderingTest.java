@@ -31,7 +31,7 @@ class ReportRenderingTest {
     }
 
     private static Report report(List<Leak> leaks, List<SubmitLeak> submits) {
-        return new Report("1.2.3", "17.0.15", 7, leaks, submits, 0, null, 0, 4);
+        return new Report("1.2.3", "17.0.15", 7, leaks, submits, 0, null, 0, 4, Report.FilteredOut.NOTHING);
     }
 
     @Test
