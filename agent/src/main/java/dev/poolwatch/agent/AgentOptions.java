@@ -26,32 +26,39 @@ public final class AgentOptions {
          * Path of a JSON report written at exit, atomically. {@code %p} in it stands for the process
          * id, so one path serves many JVMs; {@code %%} for a {@code %}. No default: no JSON is written.
          */
-        REPORT("report", "", "a file path, where %p stands for the process id and %% for %"),
+        REPORT("report", "", "a file path, where %p stands for the process id and %% for %",
+                "also write the report as JSON there, atomically"),
         /** {@code true}: print nothing when no leak was found. Default {@code false}. */
-        QUIET("quiet", "false", "true or false"),
+        QUIET("quiet", "false", "true or false", "print nothing when nothing leaked"),
         /** Report only pools whose creation site's first application frame is in a matching class. */
-        INCLUDES("includes", "*", "class name patterns separated by ':', '*' matching any characters"),
+        INCLUDES("includes", "*", "class name patterns separated by ':', '*' matching any characters",
+                "report only what was created or submitted from a matching class"),
         /** Never report pools whose creation site's first application frame is in a matching class. */
-        EXCLUDES("excludes", "", "class name patterns separated by ':', '*' matching any characters"),
+        EXCLUDES("excludes", "", "class name patterns separated by ':', '*' matching any characters",
+                "never report what was created or submitted from a matching class"),
         /** Frames printed after the first application frame of each stack. Default 5. */
-        STACK_DEPTH("stackDepth", "5", "an integer from 0 to " + AgentOptions.MAX_STACK_DEPTH),
+        STACK_DEPTH("stackDepth", "5", "an integer from 0 to " + AgentOptions.MAX_STACK_DEPTH,
+                "frames printed after the first application frame"),
         /** {@code true}: a program that would exit with status 0 exits with 3 when leaks were found. */
-        FAIL_ON_LEAK("failOnLeak", "false", "true or false"),
+        FAIL_ON_LEAK("failOnLeak", "false", "true or false",
+                "exit with status 3 instead of 0 when anything was found or could not be checked"),
         /**
          * {@code true}: check a build tool's own JVM too (Maven, Gradle's daemon and launcher), which
          * {@code JAVA_TOOL_OPTIONS} hands the agent as well as the test JVMs it starts. Default
          * {@code false}: such a JVM is left alone, with one line saying so.
          */
-        CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false");
+        CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false", "check a build tool's own JVM too");
 
         private final String optionName;
         private final String defaultValue;
         private final String allowed;
+        private final String meaning;
 
-        Key(String optionName, String defaultValue, String allowed) {
+        Key(String optionName, String defaultValue, String allowed, String meaning) {
             this.optionName = optionName;
             this.defaultValue = defaultValue;
             this.allowed = allowed;
+            this.meaning = meaning;
         }
 
         /** The name users write, e.g. {@code stackDepth}. */
@@ -66,6 +73,11 @@ public final class AgentOptions {
         /** What values are allowed, in words. */
         public String allowed() {
             return allowed;
+        }
+
+        /** What the option does, in a few words. */
+        public String meaning() {
+            return meaning;
         }
     }
 

@@ -100,7 +100,18 @@ final class ForkedJvm {
         return run(done, mainClass.getName(), args);
     }
 
-    private Result run(Predicate<String> done, String mainClass, String... args) throws IOException, InterruptedException {
+    /**
+     * Starts a program whose standard error is a pipe that nobody reads: once the pipe's buffer is
+     * full, every write to it blocks. The caller ends the process.
+     */
+    Process startWithUndrainedStderr(Class<?> mainClass, String... args) throws IOException {
+        ProcessBuilder builder = processBuilder(mainClass.getName(), args)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        return builder.start();
+    }
+
+    private ProcessBuilder processBuilder(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -108,18 +119,22 @@ final class ForkedJvm {
         command.add(String.join(File.pathSeparator, classPath));
         command.add(mainClass);
         command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeAll(OPTION_VARIABLES);
+        builder.environment().put("LANG", UTF8_LOCALE);
+        builder.environment().remove("LC_ALL");
+        builder.environment().putAll(environment);
+        return builder;
+    }
 
+    private Result run(Predicate<String> done, String mainClass, String... args) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("poolwatch-it", ".out");
         Path stderr = Files.createTempFile("poolwatch-it", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command)
+            Process process = processBuilder(mainClass, args)
                     .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            builder.environment().keySet().removeAll(OPTION_VARIABLES);
-            builder.environment().put("LANG", UTF8_LOCALE);
-            builder.environment().remove("LC_ALL");
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+                    .redirectError(stderr.toFile())
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)
                     && !done.test(Files.readString(stderr, StandardCharsets.UTF_8))) {
