@@ -1,0 +1,69 @@
+package dev.poolwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The README's recipe for attaching the agent in Maven's Surefire, as a user copies it: the block
+ * that goes into a pom's {@code <properties>} and the one that goes into its
+ * {@code <build><plugins>}. Each is the fenced block after a marker comment in the README
+ * ({@code <!-- surefire-recipe:properties ... -->}, {@code <!-- surefire-recipe:plugins ... -->}),
+ * so the recipe the tests run is the one the README shows.
+ *
+ * @param properties the lines for {@code <properties>}
+ * @param plugins the {@code <plugin>} elements for {@code <build><plugins>}
+ */
+record ReadmeRecipe(String properties, String plugins) {
+
+    private static final String MARKER = "<!-- surefire-recipe:";
+    private static final String AGENT_AT_END_OF_ARG_LINE = "/poolwatch-agent.jar</argLine>";
+    private static final Pattern VERSION = Pattern.compile("<poolwatch\\.version>([^<]*)</poolwatch\\.version>");
+
+    /** The recipe in the README ({@code poolwatch.readme}, set by the pom). */
+    static ReadmeRecipe read() throws IOException {
+        List<String> readme = Files.readAllLines(Paths.get(System.getProperty("poolwatch.readme")), StandardCharsets.UTF_8);
+        return new ReadmeRecipe(blockAfter(readme, "properties"), blockAfter(readme, "plugins"));
+    }
+
+    /** The fenced block that follows the marker comment named {@code part}. */
+    private static String blockAfter(List<String> readme, String part) {
+        int marker = -1;
+        for (int i = 0; i < readme.size(); i++) {
+            if (readme.get(i).startsWith(MARKER + part + " ")) {
+                assertEquals(-1, marker, "one README marker " + MARKER + part);
+                marker = i;
+            }
+        }
+        assertTrue(marker >= 0, "the README marks its recipe's " + part + " block with " + MARKER + part + " ... -->");
+        assertEquals("```xml", readme.get(marker + 1), "a fenced xml block right after the marker " + MARKER + part);
+        int end = readme.subList(marker + 2, readme.size()).indexOf("```");
+        assertTrue(end >= 0, "the recipe's " + part + " block ends with ```");
+        return String.join("\n", readme.subList(marker + 2, marker + 2 + end));
+    }
+
+    /** The version of the agent the recipe asks for, {@code <poolwatch.version>}. */
+    String agentVersion() {
+        Matcher version = VERSION.matcher(properties);
+        assertTrue(version.find(), "the recipe's properties set poolwatch.version:\n" + properties);
+        return version.group(1);
+    }
+
+    /**
+     * The recipe with {@code options} after the agent jar in its argLine, where the README tells
+     * users to write them ({@code poolwatch-agent.jar=failOnLeak=true}).
+     */
+    ReadmeRecipe withAgentOptions(String options) {
+        assertEquals(1, plugins.split(Pattern.quote(AGENT_AT_END_OF_ARG_LINE), -1).length - 1,
+                "the recipe's argLine ends with the agent jar:\n" + plugins);
+        return new ReadmeRecipe(properties,
+                plugins.replace(AGENT_AT_END_OF_ARG_LINE, "/poolwatch-agent.jar=" + options + "</argLine>"));
+    }
+}

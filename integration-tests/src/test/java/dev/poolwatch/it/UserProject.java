@@ -1,0 +1,70 @@
+package dev.poolwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.stream.Stream;
+
+/**
+ * A user's small Maven project, kept in the test resources ({@code user-project/}): JUnit 5 tests in
+ * package {@code demo}, {@code LeakTest} leaving a fixed thread pool open and {@code CleanTest}
+ * shutting its pool down. Its pom has two marked places for the README's recipe.
+ */
+final class UserProject {
+
+    private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
+    private static final String PLUGINS_PLACE = "<!-- README: plugins -->";
+
+    private UserProject() {
+    }
+
+    /** The project in {@code directory} as a user has it before reading the README: no poolwatch in its pom. */
+    static Path withoutPoolwatch(Path directory) throws IOException {
+        return laidOut(directory, "", "");
+    }
+
+    /** The project in {@code directory} with the recipe pasted into its pom, where the README says. */
+    static Path withRecipe(Path directory, ReadmeRecipe recipe) throws IOException {
+        return laidOut(directory, recipe.properties(), recipe.plugins());
+    }
+
+    private static Path laidOut(Path directory, String properties, String plugins) throws IOException {
+        Path source = resources();
+        try (Stream<Path> files = Files.walk(source)) {
+            files.forEach(file -> copy(file, directory.resolve(source.relativize(file).toString())));
+        }
+        Path pom = directory.resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        assertTrue(text.contains(PROPERTIES_PLACE) && text.contains(PLUGINS_PLACE), "the pom marks where the recipe goes");
+        Files.writeString(pom, text.replace(PROPERTIES_PLACE, properties).replace(PLUGINS_PLACE, plugins), StandardCharsets.UTF_8);
+        return directory;
+    }
+
+    private static Path resources() {
+        URL pom = UserProject.class.getResource("/user-project/pom.xml");
+        try {
+            return Paths.get(pom.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the user project in the test resources: " + pom, e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            if (Files.isDirectory(from)) {
+                Files.createDirectories(to);
+            } else {
+                Files.copy(from, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
