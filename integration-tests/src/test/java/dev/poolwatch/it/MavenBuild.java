@@ -41,10 +41,10 @@ final class MavenBuild {
     /** Runs {@code mvn -B -ntp} with {@code arguments}, e.g. {@code "test"}, in the project's directory. */
     Result run(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("maven.home"), "bin", "mvn").toString());
+        command.add(Paths.get(setByThePom("maven.home"), "bin", "mvn").toString());
         command.add("-B");
         command.add("-ntp");
-        command.add("-Dmaven.repo.local=" + System.getProperty("poolwatch.localRepository"));
+        command.add("-Dmaven.repo.local=" + setByThePom("poolwatch.localRepository"));
         command.addAll(List.of(arguments));
 
         Path console = Files.createTempFile("poolwatch-it", ".console");
@@ -66,6 +66,14 @@ final class MavenBuild {
         } finally {
             Files.deleteIfExists(console);
         }
+    }
+
+    private static String setByThePom(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is set by the pom's Surefire configuration");
+        }
+        return value;
     }
 
     /**
