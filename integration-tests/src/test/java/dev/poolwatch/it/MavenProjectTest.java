@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,16 @@ class MavenProjectTest {
     @Test
     void the_readme_recipe_asks_for_the_agent_version_this_build_makes() throws Exception {
         assertEquals(System.getProperty("poolwatch.version"), ReadmeRecipe.read().agentVersion());
+    }
+
+    @Test
+    void the_agent_jar_help_shows_the_argline_of_the_readme_recipe() throws Exception {
+        Process help = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ForkedJvm.agentJar().toString()).redirectErrorStream(true).start();
+        String output = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, help.waitFor(), output);
+        String argLine = ReadmeRecipe.read().withAgentOptions("failOnLeak=true").argLine();
+        assertTrue(output.contains(argLine), "java -jar poolwatch-agent.jar shows " + argLine + ":\n" + output);
     }
 
     @Test

@@ -26,6 +26,7 @@ record ReadmeRecipe(String properties, String plugins) {
     private static final String MARKER = "<!-- surefire-recipe:";
     private static final String AGENT_AT_END_OF_ARG_LINE = "/poolwatch-agent.jar</argLine>";
     private static final Pattern VERSION = Pattern.compile("<poolwatch\\.version>([^<]*)</poolwatch\\.version>");
+    private static final Pattern ARG_LINE = Pattern.compile("<argLine>[^<]*</argLine>");
 
     /** The recipe in the README ({@code poolwatch.readme}, set by the pom). */
     static ReadmeRecipe read() throws IOException {
@@ -54,6 +55,13 @@ record ReadmeRecipe(String properties, String plugins) {
         Matcher version = VERSION.matcher(properties);
         assertTrue(version.find(), "the recipe's properties set poolwatch.version:\n" + properties);
         return version.group(1);
+    }
+
+    /** Surefire's {@code <argLine>} element in the recipe's plugins. */
+    String argLine() {
+        Matcher argLine = ARG_LINE.matcher(plugins);
+        assertTrue(argLine.find(), "the recipe's plugins set Surefire's argLine:\n" + plugins);
+        return argLine.group();
     }
 
     /**
