@@ -31,7 +31,7 @@ final class Agent {
      *     attached later
      */
     static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup) {
-        PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
+        PoolRegistry registry = PoolEvents.install(SharedCleaner.get(), options.stackDepth());
         if (registry == null) {
             System.err.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
@@ -89,7 +89,7 @@ final class Agent {
         if (seen) {
             return;
         }
-        Throwable cause = InternalErrors.first();
+        String cause = InternalErrors.first();
         System.err.println("poolwatch: ERROR: the agent is loaded but does not see pools being created, so it cannot"
                 + " report leaks. Hooked methods: " + transformer.hooked()
                 + (cause == null ? "" : "; first internal error: " + cause)
