@@ -39,6 +39,11 @@ public final class RequestHandler {
         }
     }
 
+    /** A method reference to a pool factory: its class is hidden, and defined in this class's loader. */
+    public static Supplier<ExecutorService> singleThreadExecutorFactory() {
+        return Executors::newSingleThreadExecutor;
+    }
+
     public static void shutdown(ExecutorService pool, Consumer<Object> shutdown) {
         pool.shutdown();
         shutdown.accept(pool);

@@ -31,7 +31,7 @@ final class Agent {
      *     attached later
      */
     static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup, Console console) {
-        PoolRegistry registry = PoolEvents.install(SharedCleaner.get());
+        PoolRegistry registry = PoolEvents.install(SharedCleaner.get(), options.stackDepth());
         if (registry == null) {
             console.println("poolwatch: already installed in this JVM; ignoring the second copy"
                     + (options.toString().isEmpty() ? "" : " (options " + options + ")"));
@@ -97,7 +97,7 @@ final class Agent {
         if (seen) {
             return null;
         }
-        Throwable cause = InternalErrors.first();
+        String cause = InternalErrors.first();
         return "poolwatch: ERROR: the agent is loaded but does not see pools being created, so it cannot"
                 + " report leaks. Hooked methods: " + transformer.hooked()
                 + (cause == null ? "" : "; first internal error: " + cause)

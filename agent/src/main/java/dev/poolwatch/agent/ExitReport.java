@@ -154,7 +154,7 @@ final class ExitReport {
         @Override
         public void run() {
             // Built only now: its classes need not load while the program starts.
-            report = new ReportBuilder(options.stackDepth(), new SiteFilter(options.includes(), options.excludes()),
+            report = new ReportBuilder(new SiteFilter(options.includes(), options.excludes()),
                     new PoolInspector(), version).build(registry);
         }
     }

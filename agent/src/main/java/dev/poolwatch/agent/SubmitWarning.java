@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.poolwatch.agent.bootstrap.InternalErrors;
+import dev.poolwatch.agent.bootstrap.Site;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
-import dev.poolwatch.agent.report.Frames;
 import dev.poolwatch.agent.report.SiteFilter;
 
 /**
@@ -29,24 +29,24 @@ final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
             if (!new SiteFilter(options.includes(), options.excludes()).reports(submit.submitSite())) {
                 return;
             }
-            Frames frames = new Frames(options.stackDepth());
             StringBuilder text = new StringBuilder("poolwatch: WARNING: task submitted to a ")
                     .append(submit.poolType()).append(" after it was shut down; ")
                     .append(Boolean.TRUE.equals(submit.rejected()) ? "it was rejected"
                             : Boolean.FALSE.equals(submit.rejected()) ? "it was silently dropped by " + submit.handler()
                             : "the rejection handler " + submit.handler() + " decided what happened to it")
                     .append("\n  submitted at:\n");
-            appendFrames(text, frames.trim(submit.submitSite()));
+            appendFrames(text, submit.submitSite());
             text.append("  shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
                     .append(" at:\n");
-            appendFrames(text, frames.trim(submit.shutdownSite()));
+            appendFrames(text, submit.shutdownSite());
             console.print(text.toString());
         } catch (Throwable error) {
             InternalErrors.record(error);
         }
     }
 
-    private static void appendFrames(StringBuilder text, List<String> frames) {
+    private static void appendFrames(StringBuilder text, Site site) {
+        List<String> frames = site == null ? List.of() : site.frames();
         if (frames.isEmpty()) {
             text.append("    (not seen by the agent)\n");
         }

@@ -18,6 +18,9 @@ import java.util.function.Predicate;
  * Runs a main class in a new JVM, the same JDK the tests run on, and collects what it printed.
  * Output goes to files rather than pipes, so a chatty program can never block on a full pipe.
  *
+ * <p>Every JVM verifies the classes of the boot class loader ({@code -XX:+BytecodeVerificationLocal}),
+ * which the JVM otherwise trusts: the JDK classes the agent weaves are verified in every test.
+ *
  * <p>The JVM gets no {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} or {@code _JAVA_OPTIONS}
  * from the environment the tests run in (each would print a line of its own on stderr), only what
  * {@link #environment} sets. It runs in a UTF-8 locale unless a test sets {@code LC_ALL}.
@@ -27,6 +30,7 @@ final class ForkedJvm {
     private static final long TIMEOUT_SECONDS = 120;
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
     private static final String UTF8_LOCALE = "C.UTF-8";
+    private static final List<String> VERIFY_BOOT_CLASSES = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal");
 
     private final List<String> classPath = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -114,6 +118,7 @@ final class ForkedJvm {
     private ProcessBuilder processBuilder(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(VERIFY_BOOT_CLASSES);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));

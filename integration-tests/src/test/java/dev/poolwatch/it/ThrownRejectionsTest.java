@@ -19,9 +19,9 @@ import dev.poolwatch.pool.ThreadPool;
 
 /**
  * Pools that reject by throwing (ForkJoinPool, ThreadPool, the virtual-thread executor) are seen
- * through a handler woven around their submitting methods. Run under the JVM's own verifier for
- * boot classes, with failOnLeak so that java.lang.Shutdown is woven before main starts: every woven
- * JDK class in this run is verified by the JVM that loads it.
+ * through a handler woven around their submitting methods. Run with failOnLeak so that
+ * java.lang.Shutdown is woven before main starts: every woven JDK class in this run is verified by
+ * the JVM that loads it (as in every forked JVM).
  */
 class ThrownRejectionsTest {
 
@@ -32,8 +32,6 @@ class ThrownRejectionsTest {
     void a_task_refused_by_a_throwing_pool_after_shutdown_is_reported_once_per_submit_site() throws Exception {
         Path json = temp.resolve("poolwatch.json");
         ForkedJvm.Result result = new ForkedJvm().classPathOf(ThreadPool.class, LateSubmitsToThrowingPools.class)
-                .jvmOption("-XX:+UnlockDiagnosticVMOptions")
-                .jvmOption("-XX:+BytecodeVerificationLocal")
                 .agent("failOnLeak=true,report=" + json)
                 .run(LateSubmitsToThrowingPools.class);
 

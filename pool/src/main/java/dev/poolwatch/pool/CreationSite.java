@@ -50,10 +50,4 @@ final class CreationSite extends Throwable {
         }
         return this;
     }
-
-    /** The first frame outside the library, or {@code null} if the stack was not captured. */
-    StackTraceElement firstCallerFrame() {
-        StackTraceElement[] frames = trimmed().getStackTrace();
-        return frames.length == 0 ? null : frames[0];
-    }
 }

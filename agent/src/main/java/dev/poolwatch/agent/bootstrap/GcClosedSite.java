@@ -7,22 +7,15 @@ package dev.poolwatch.agent.bootstrap;
 public final class GcClosedSite {
 
     private final PoolRecord first;
-    private final boolean collectedOpen;
     private int count;
     private long lastCreatedAtMillis;
 
-    GcClosedSite(PoolRecord first, boolean collectedOpen) {
+    GcClosedSite(PoolRecord first) {
         this.first = first;
-        this.collectedOpen = collectedOpen;
     }
 
     public PoolRecord first() {
         return first;
-    }
-
-    /** {@code true} if the pools were collected without any shutdown; {@code false} if a finalizer or Cleaner shut them down. */
-    public boolean collectedOpen() {
-        return collectedOpen;
     }
 
     public synchronized int count() {

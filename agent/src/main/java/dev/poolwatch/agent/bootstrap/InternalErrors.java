@@ -6,11 +6,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Counts the agent's own failures. An error inside woven code is swallowed here and never reaches
  * the program; the count and the first error are reported once, at exit.
+ *
+ * <p>The first error is kept as its description only: the error itself would hold the classes of
+ * its stack, and so their class loaders, until the JVM exits.
  */
 public final class InternalErrors {
 
     private static final AtomicLong COUNT = new AtomicLong();
-    private static final AtomicReference<Throwable> FIRST = new AtomicReference<>();
+    private static final AtomicReference<String> FIRST = new AtomicReference<>();
 
     private InternalErrors() {
     }
@@ -18,9 +21,20 @@ public final class InternalErrors {
     public static void record(Throwable error) {
         try {
             COUNT.incrementAndGet();
-            FIRST.compareAndSet(null, error);
+            if (FIRST.get() == null) {
+                FIRST.compareAndSet(null, describe(error));
+            }
         } catch (Throwable ignored) {
             // Even counting failed (out of memory): there is nothing safe left to do.
+        }
+    }
+
+    /** What {@code error} says of itself; its own {@code toString} is the program's code and may fail too. */
+    private static String describe(Throwable error) {
+        try {
+            return String.valueOf(error);
+        } catch (Throwable failedToDescribe) {
+            return error.getClass().getName();
         }
     }
 
@@ -28,8 +42,8 @@ public final class InternalErrors {
         return COUNT.get();
     }
 
-    /** The first error recorded, or {@code null}. */
-    public static Throwable first() {
+    /** The description of the first error recorded ({@code toString()}), or {@code null}. */
+    public static String first() {
         return FIRST.get();
     }
 }

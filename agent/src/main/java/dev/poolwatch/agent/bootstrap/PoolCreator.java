@@ -1,21 +1,29 @@
 package dev.poolwatch.agent.bootstrap;
 
-import java.util.Iterator;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Tells a pool the JDK creates for itself ({@code HttpClient}'s executor, the virtual-thread
- * scheduler, ...) from one the program creates, by the first frame on the creating thread past the
- * agent and the pool machinery (constructors, {@code Executors}, {@code ThreadPool}'s builder). The
- * JDK's own pools are not the program's to close: they are neither recorded nor counted.
+ * scheduler, ...) from one the program creates, frame by frame from the innermost, by the class
+ * loaders of the frames' classes (see {@link PlatformClasses}). The JDK's own pools are not the
+ * program's to close: they are neither recorded nor counted.
  *
- * <p>A {@link StackWalker} reads only the few frames it needs, without decoding a whole stack.
+ * <p>Past the agent, the pool machinery (constructors, {@code Executors}, {@code ThreadPool}'s
+ * builder) and the reflection or method handles that called it, the first frame decides: a class
+ * of the program's makes the pool the program's; a platform class means the JDK builds it, for
+ * itself unless one of the JDK's factories that hand the pool they build to their caller
+ * ({@code AsynchronousChannelGroup.withFixedThreadPool}) comes before the first frame of the
+ * program's. Hidden frames must be shown: the frame of a method reference
+ * ({@code ThreadLocal.withInitial(Executors::newSingleThreadExecutor)}) is the program's only one
+ * between the JDK's.
  */
-public final class PoolCreator implements Function<Stream<StackWalker.StackFrame>, Boolean> {
+final class PoolCreator {
 
-    private static final String[] JDK_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    /** What the frames seen so far say. */
+    enum Verdict { UNDECIDED, PROGRAM, JDK }
+
+    private static final String AGENT_PREFIX = "dev.poolwatch.agent.";
+    private static final String EXECUTORS_NESTED_PREFIX = "java.util.concurrent.Executors$";
 
     private static final Set<String> POOL_MACHINERY = Set.of(
             "java.util.concurrent.ThreadPoolExecutor",
@@ -26,38 +34,29 @@ public final class PoolCreator implements Function<Stream<StackWalker.StackFrame
             "dev.poolwatch.pool.ThreadPool",
             "dev.poolwatch.pool.ThreadPool$Builder");
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final PoolCreator FIRST_CREATOR_FRAME = new PoolCreator();
+    private static final Set<String> FACTORIES_FOR_THE_CALLER = Set.of("java.nio.channels.AsynchronousChannelGroup");
 
-    PoolCreator() {
-    }
+    private boolean inJdkCode;
 
-    /** Whether the pool being created on this thread is created by the JDK for itself. */
-    static boolean isJdk() {
-        return WALKER.walk(FIRST_CREATOR_FRAME);
-    }
-
-    /** Whether a class is the JDK's, by its name. */
-    public static boolean isJdkClass(String className) {
-        for (String prefix : JDK_PREFIXES) {
-            if (className.startsWith(prefix)) {
-                return true;
+    /**
+     * Takes the next frame outwards; once it says {@link Verdict#PROGRAM} or {@link Verdict#JDK},
+     * that is final. A stack that ends undecided has no frame of the program's: the JDK's pool.
+     */
+    Verdict next(Class<?> frameClass) {
+        String name = frameClass.getName();
+        if (!inJdkCode) {
+            if (name.startsWith(AGENT_PREFIX) || POOL_MACHINERY.contains(name) || name.startsWith(EXECUTORS_NESTED_PREFIX)
+                    || PlatformClasses.isCallPlumbing(frameClass)) {
+                return Verdict.UNDECIDED;
             }
-        }
-        return false;
-    }
-
-    /** Judges the first frame that is neither the agent's nor the pool machinery's. */
-    @Override
-    public Boolean apply(Stream<StackWalker.StackFrame> frames) {
-        for (Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
-            String type = it.next().getClassName();
-            if (type.startsWith("dev.poolwatch.agent.") || POOL_MACHINERY.contains(type)
-                    || type.startsWith("java.util.concurrent.Executors$")) {
-                continue;
+            if (!PlatformClasses.isPlatform(frameClass)) {
+                return Verdict.PROGRAM;
             }
-            return isJdkClass(type);
+            inJdkCode = true;
         }
-        return Boolean.TRUE;
+        if (!PlatformClasses.isPlatform(frameClass)) {
+            return Verdict.JDK;
+        }
+        return FACTORIES_FOR_THE_CALLER.contains(name) ? Verdict.PROGRAM : Verdict.UNDECIDED;
     }
 }

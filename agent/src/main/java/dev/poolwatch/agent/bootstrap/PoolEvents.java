@@ -19,13 +19,14 @@ public final class PoolEvents {
      * flags, or a flag and an attach).
      *
      * @param cleaner runs the action that forgets a pool once it is collected
+     * @param stackDepth how many frames after the first application frame each site keeps
      * @return the new registry, or {@code null} if one was installed already
      */
-    public static synchronized PoolRegistry install(Cleaner cleaner) {
+    public static synchronized PoolRegistry install(Cleaner cleaner, int stackDepth) {
         if (registry != null) {
             return null;
         }
-        registry = new PoolRegistry(cleaner);
+        registry = new PoolRegistry(cleaner, stackDepth);
         return registry;
     }
 

@@ -2,19 +2,18 @@ package dev.poolwatch.agent.bootstrap;
 
 /**
  * What the agent knows of one pool: where and by whom it was created, and once shut down, where.
- * The stacks are {@link Throwable}s: capturing one is cheap, and its frames are decoded only if a
- * report needs them.
+ * Sites are decoded as they are captured: a record holds no class, so no class loader.
  */
 public final class PoolRecord {
 
     private final String poolType;
-    private final Throwable creationSite;
+    private final Site creationSite;
     private final String creatingThread;
     private final long createdAtMillis;
-    private volatile Throwable shutdownSite;
+    private volatile Site shutdownSite;
     private volatile String shutdownMethod;
 
-    PoolRecord(String poolType, Throwable creationSite, String creatingThread, long createdAtMillis) {
+    PoolRecord(String poolType, Site creationSite, String creatingThread, long createdAtMillis) {
         this.poolType = poolType;
         this.creationSite = creationSite;
         this.creatingThread = creatingThread;
@@ -25,7 +24,7 @@ public final class PoolRecord {
         return poolType;
     }
 
-    public Throwable creationSite() {
+    public Site creationSite() {
         return creationSite;
     }
 
@@ -38,7 +37,7 @@ public final class PoolRecord {
     }
 
     /** Where the pool was first shut down, or {@code null} while it is open. */
-    public Throwable shutdownSite() {
+    public Site shutdownSite() {
         return shutdownSite;
     }
 
@@ -48,7 +47,7 @@ public final class PoolRecord {
     }
 
     /** Records the first shutdown only; returns whether this call was it. */
-    synchronized boolean markShutdown(Throwable site, String method) {
+    synchronized boolean markShutdown(Site site, String method) {
         if (shutdownSite != null) {
             return false;
         }

@@ -1,11 +1,11 @@
 package dev.poolwatch.agent.bootstrap;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,28 +17,37 @@ import java.util.function.Consumer;
  *
  * <p>Bounded: pools are held weakly and their records dropped as soon as they are collected, by an
  * action on a {@link Cleaner}; aggregates are keyed by site and hold at most {@link #MAX_SITES} sites
- * each, the rest counted as dropped.
+ * each, the rest counted as dropped, each site once. Nothing here holds a class of the program's
+ * (sites are decoded as they are captured), so no class loader is kept alive by the agent.
  */
 public final class PoolRegistry {
 
     /** The most distinct sites kept per aggregate. */
     public static final int MAX_SITES = 1000;
 
-    private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
+    /** The most distinct dropped sites counted: {@link #droppedSites()} stops there. */
+    public static final int MAX_DROPPED_SITES_COUNTED = DroppedSites.MAX_COUNTED;
 
     private final WeakIdentityMap<PoolRecord> pools = new WeakIdentityMap<>();
     private final Cleaner cleaner;
+    private final int stackDepth;
     private final AtomicLong poolsCreated = new AtomicLong();
     private final ConcurrentHashMap<String, GcClosedSite> gcClosed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubmitAfterShutdown> submits = new ConcurrentHashMap<>();
-    private final AtomicLong droppedSites = new AtomicLong();
-    private volatile Throwable lastRejectionThrown;
+    private final DroppedSites droppedSites = new DroppedSites();
+    /** Per thread, as the exception is: one global field would count an exception twice when threads interleave. */
+    private final ThreadLocal<WeakReference<Throwable>> lastRejectionThrown = new ThreadLocal<>();
     private volatile Thread agentThread;
     private volatile boolean agentPoolSeen;
     private volatile Consumer<SubmitAfterShutdown> firstSubmitAfterShutdownListener;
 
-    PoolRegistry(Cleaner cleaner) {
+    /**
+     * @param cleaner runs the action that forgets a pool once it is collected
+     * @param stackDepth how many frames after the first application frame a site keeps
+     */
+    PoolRegistry(Cleaner cleaner, int stackDepth) {
         this.cleaner = cleaner;
+        this.stackDepth = stackDepth;
     }
 
     // ---------------------------------------------------------------- events
@@ -48,20 +57,15 @@ public final class PoolRegistry {
             agentPoolSeen = true;
             return;
         }
-        // By name, not instanceof: instanceof would load (and so weave) ForkJoinPool in every
-        // program, whether it uses one or not.
-        if (pool.getClass().getName().equals(FORK_JOIN_POOL) && pool == ForkJoinPool.commonPool()) {
-            return;
-        }
         if (pools.get(pool) != null) {
             return; // a chained constructor of a pool already recorded
         }
-        if (PoolCreator.isJdk()) {
-            return;
+        Site site = SiteCapture.ofPoolCreation(stackDepth);
+        if (site == null) {
+            return; // the JDK's own pool
         }
-        Thread creator = Thread.currentThread();
-        PoolRecord record = new PoolRecord(pool.getClass().getName(), new Throwable("created here"),
-                creator.getName(), System.currentTimeMillis());
+        PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread().getName(),
+                System.currentTimeMillis());
         WeakIdentityMap.Key entry = pools.putIfAbsent(pool, record);
         if (entry != null) {
             poolsCreated.incrementAndGet();
@@ -84,7 +88,7 @@ public final class PoolRegistry {
             try {
                 PoolRecord record = registry.pools.removeEntry(entry);
                 if (record != null && record.shutdownSite() == null) {
-                    registry.countGcClosed(record, true);
+                    registry.countGcClosed(record);
                 }
             } catch (Throwable error) {
                 InternalErrors.record(error);
@@ -97,10 +101,12 @@ public final class PoolRegistry {
         if (record == null) {
             return; // created before the agent started, or the common pool, or the probe
         }
-        Throwable site = new Throwable("shut down here");
-        if (record.markShutdown(site, method) && GcThreads.isClosingForGc(site)) {
+        if (record.shutdownSite() != null) {
+            return; // only the first shutdown is kept; close() calls shutdown() too
+        }
+        if (record.markShutdown(SiteCapture.here(stackDepth), method) && GcThreads.isClosingForGc()) {
             pools.remove(pool);
-            countGcClosed(record, false);
+            countGcClosed(record);
         }
     }
 
@@ -109,10 +115,12 @@ public final class PoolRegistry {
      * leaves (a {@code submit} that calls {@code execute}), so each exception is counted once.
      */
     void rejectedThrowing(Object pool, Throwable rejection) {
-        if (rejection == lastRejectionThrown) {
+        WeakReference<Throwable> last = lastRejectionThrown.get();
+        if (last != null && last.get() == rejection) {
             return;
         }
-        lastRejectionThrown = rejection;
+        // Weakly: a thread-local holding the exception would keep its classes' loaders for the thread's life.
+        lastRejectionThrown.set(new WeakReference<>(rejection));
         rejected(pool);
     }
 
@@ -120,12 +128,12 @@ public final class PoolRegistry {
         if (!(pool instanceof ExecutorService) || !((ExecutorService) pool).isShutdown()) {
             return; // saturation, not a submit after shutdown
         }
-        Throwable submitSite = new Throwable("submitted here");
-        String key = pool.getClass().getName() + Stacks.key(submitSite);
+        Site submitSite = SiteCapture.here(stackDepth);
+        String key = pool.getClass().getName() + submitSite.key();
         SubmitAfterShutdown seen = submits.get(key);
         if (seen == null) {
             if (submits.size() >= MAX_SITES) {
-                droppedSites.incrementAndGet();
+                droppedSites.add("submit:" + key);
                 return;
             }
             PoolRecord record = pools.get(pool);
@@ -158,15 +166,15 @@ public final class PoolRegistry {
         return null;
     }
 
-    private void countGcClosed(PoolRecord record, boolean collectedOpen) {
-        String key = (collectedOpen ? "collected:" : "closed:") + record.poolType() + Stacks.key(record.creationSite());
+    private void countGcClosed(PoolRecord record) {
+        String key = record.poolType() + record.creationSite().key();
         GcClosedSite site = gcClosed.get(key);
         if (site == null) {
             if (gcClosed.size() >= MAX_SITES) {
-                droppedSites.incrementAndGet();
+                droppedSites.add("gc:" + key);
                 return;
             }
-            GcClosedSite fresh = new GcClosedSite(record, collectedOpen);
+            GcClosedSite fresh = new GcClosedSite(record);
             site = gcClosed.putIfAbsent(key, fresh);
             if (site == null) {
                 site = fresh;
@@ -242,9 +250,9 @@ public final class PoolRegistry {
         return pools.size();
     }
 
-    /** Sites not kept because an aggregate reached {@link #MAX_SITES}. */
+    /** Distinct sites not kept because an aggregate reached {@link #MAX_SITES}, at most {@link #MAX_DROPPED_SITES_COUNTED}. */
     public long droppedSites() {
-        return droppedSites.get();
+        return droppedSites.count();
     }
 
     /** Called once for each new submit-after-shutdown site, on the submitting thread; must not throw. */

@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SubmitAfterShutdown {
 
     private final String poolType;
-    private final Throwable submitSite;
-    private final Throwable shutdownSite;
+    private final Site submitSite;
+    private final Site shutdownSite;
     private final String shutdownMethod;
     private final Boolean rejected;
     private final String handler;
     private final AtomicInteger count = new AtomicInteger();
 
-    SubmitAfterShutdown(String poolType, Throwable submitSite, Throwable shutdownSite, String shutdownMethod,
+    SubmitAfterShutdown(String poolType, Site submitSite, Site shutdownSite, String shutdownMethod,
             Boolean rejected, String handler) {
         this.poolType = poolType;
         this.submitSite = submitSite;
@@ -30,12 +30,12 @@ public final class SubmitAfterShutdown {
         return poolType;
     }
 
-    public Throwable submitSite() {
+    public Site submitSite() {
         return submitSite;
     }
 
     /** Where the pool was shut down, or {@code null} if the agent did not see it (shut down before the agent started). */
-    public Throwable shutdownSite() {
+    public Site shutdownSite() {
         return shutdownSite;
     }
 

@@ -3,16 +3,26 @@ package dev.poolwatch.agent.report;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 /**
  * Reads what a pool is doing at exit: running tasks, queued tasks, live worker threads. Judged by
  * the executor's own state, never by thread names. JDK pools keep their workers private; the agent
  * opens {@code java.util.concurrent} to itself at startup so it can list them.
+ *
+ * <p>Where a pool's workers cannot be read from the pool itself, they are looked up in one snapshot
+ * of the JVM's threads, taken at most once per inspector (one per report): the work of a report
+ * grows as pools plus threads, never as pools times threads.
  */
 public final class PoolInspector {
 
@@ -25,6 +35,19 @@ public final class PoolInspector {
     }
 
     private static final Activity UNKNOWN = new Activity(0, 0, List.of());
+
+    private final Supplier<Thread[]> liveThreads;
+    private Map<ForkJoinPool, List<String>> forkJoinWorkers;
+    private Set<String> liveThreadNames;
+
+    public PoolInspector() {
+        this(new LiveThreads());
+    }
+
+    /** @param liveThreads takes a snapshot of the JVM's live threads */
+    PoolInspector(Supplier<Thread[]> liveThreads) {
+        this.liveThreads = liveThreads;
+    }
 
     public Activity inspect(Object pool) {
         try {
@@ -65,31 +88,67 @@ public final class PoolInspector {
         return names;
     }
 
-    private static List<String> forkJoinWorkers(ForkJoinPool pool) {
-        List<String> names = new ArrayList<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread instanceof ForkJoinWorkerThread worker && worker.getPool() == pool) {
+    private List<String> forkJoinWorkers(ForkJoinPool pool) {
+        if (forkJoinWorkers == null) {
+            indexLiveThreads();
+        }
+        List<String> names = forkJoinWorkers.get(pool);
+        return names == null ? List.of() : names;
+    }
+
+    private void indexLiveThreads() {
+        forkJoinWorkers = new IdentityHashMap<>();
+        liveThreadNames = new HashSet<>();
+        for (Thread thread : liveThreads.get()) {
+            liveThreadNames.add(thread.getName());
+            if (thread instanceof ForkJoinWorkerThread worker) {
+                List<String> names = forkJoinWorkers.get(worker.getPool());
+                if (names == null) {
+                    names = new ArrayList<>();
+                    forkJoinWorkers.put(worker.getPool(), names);
+                }
                 names.add(thread.getName());
             }
         }
-        names.sort(null);
-        return names;
+        for (List<String> names : forkJoinWorkers.values()) {
+            names.sort(null);
+        }
     }
 
-    private static Activity poolwatchThreadPool(Object pool) throws ReflectiveOperationException {
+    private Activity poolwatchThreadPool(Object pool) throws ReflectiveOperationException {
         Class<?> type = pool.getClass();
         int active = (Integer) call(type, pool, "activeCount");
         int queued = (Integer) call(type, pool, "queuedCount");
         List<String> live = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<String> names = (List<String>) call(type, pool, "workerNames");
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (names.contains(thread.getName())) {
-                live.add(thread.getName());
+        if (liveThreadNames == null) {
+            indexLiveThreads();
+        }
+        for (String name : names) {
+            if (liveThreadNames.contains(name)) {
+                live.add(name);
             }
         }
         live.sort(null);
         return new Activity(active, queued, live);
+    }
+
+    /** Every live platform thread, from the root thread group: unlike a stack dump, no thread's stack is read. */
+    private static final class LiveThreads implements Supplier<Thread[]> {
+        @Override
+        public Thread[] get() {
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            Thread[] threads = new Thread[root.activeCount() + 16];
+            int count;
+            while ((count = root.enumerate(threads, true)) == threads.length) {
+                threads = new Thread[threads.length * 2];
+            }
+            return Arrays.copyOf(threads, count);
+        }
     }
 
     private static Object call(Class<?> type, Object target, String method) throws ReflectiveOperationException {

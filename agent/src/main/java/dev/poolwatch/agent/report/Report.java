@@ -11,13 +11,13 @@ import java.util.List;
  * @param leaks leaked pools grouped by kind, type and creation site, most serious first
  * @param submits tasks submitted after shutdown, grouped by submit site
  * @param internalErrors the agent's own errors, swallowed so the program was never affected
- * @param firstInternalError the first of them, or {@code null}
- * @param droppedSites sites not kept because the registry's limit per aggregate was reached
+ * @param firstInternalError what the first of them said of itself, or {@code null}
+ * @param droppedSites distinct sites not kept because the registry's limit per aggregate was reached
  * @param records pool records still held at exit (live pools)
  * @param filteredOut what {@code includes}/{@code excludes} left out of {@code leaks} and {@code submits}
  */
 public record Report(String version, String javaVersion, long poolsCreated, List<Leak> leaks,
-        List<SubmitLeak> submits, long internalErrors, Throwable firstInternalError, long droppedSites, int records,
+        List<SubmitLeak> submits, long internalErrors, String firstInternalError, long droppedSites, int records,
         FilteredOut filteredOut) {
 
     /**

@@ -11,11 +11,12 @@ import dev.poolwatch.agent.bootstrap.GcClosedSite;
 import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.PoolRecord;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
+import dev.poolwatch.agent.bootstrap.Site;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 
 /**
  * Turns what the registry holds into a {@link Report}: drops pools and submits whose first
- * application frame is outside {@code includes}/{@code excludes}, trims stacks, and groups pools by
+ * application frame is outside {@code includes}/{@code excludes}, and groups pools by
  * kind, type and creation site so that a pool created per request shows as one site with a count.
  */
 public final class ReportBuilder {
@@ -37,13 +38,11 @@ public final class ReportBuilder {
         }
     };
 
-    private final Frames frames;
     private final SiteFilter filter;
     private final PoolInspector inspector;
     private final String version;
 
-    public ReportBuilder(int stackDepth, SiteFilter filter, PoolInspector inspector, String version) {
-        this.frames = new Frames(stackDepth);
+    public ReportBuilder(SiteFilter filter, PoolInspector inspector, String version) {
         this.filter = filter;
         this.inspector = inspector;
         this.version = version;
@@ -119,7 +118,7 @@ public final class ReportBuilder {
                 continue;
             }
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
-                    frames.trim(submit.submitSite()), frames.trim(submit.shutdownSite()), submit.shutdownMethod()));
+                    submit.submitSite().frames(), shutdownFrames(submit), submit.shutdownMethod()));
         }
         submits.sort(MOST_SUBMITS_FIRST);
 
@@ -137,8 +136,8 @@ public final class ReportBuilder {
         private int tasks;
         private String firstClass;
 
-        void leftOut(Throwable site, int poolCount, int taskCount) {
-            String applicationClass = Frames.firstApplicationClass(site);
+        void leftOut(Site site, int poolCount, int taskCount) {
+            String applicationClass = site.firstApplicationClass();
             if (applicationClass == null) {
                 return;
             }
@@ -155,7 +154,7 @@ public final class ReportBuilder {
     }
 
     private Group group(Map<List<Object>, Group> groups, LeakKind kind, PoolRecord record) {
-        List<String> site = frames.trim(record.creationSite());
+        List<String> site = record.creationSite().frames();
         List<Object> key = List.of(kind, record.poolType(), site);
         Group group = groups.get(key);
         if (group == null) {
@@ -163,6 +162,10 @@ public final class ReportBuilder {
             groups.put(key, group);
         }
         return group;
+    }
+
+    private static List<String> shutdownFrames(SubmitAfterShutdown submit) {
+        return submit.shutdownSite() == null ? List.of() : submit.shutdownSite().frames();
     }
 
     private boolean reported(PoolRecord record) {

@@ -2,6 +2,8 @@ package dev.poolwatch.agent.report;
 
 import java.util.List;
 
+import dev.poolwatch.agent.bootstrap.Site;
+
 /**
  * The {@code includes} and {@code excludes} options applied to a stack: a site is reported when its
  * first application frame's class is included (or no includes are given) and not excluded. A site
@@ -17,8 +19,8 @@ public final class SiteFilter {
         this.excludes = new ClassPatterns(excludes);
     }
 
-    public boolean reports(Throwable site) {
-        String applicationClass = Frames.firstApplicationClass(site);
+    public boolean reports(Site site) {
+        String applicationClass = site.firstApplicationClass();
         if (applicationClass == null) {
             return false;
         }

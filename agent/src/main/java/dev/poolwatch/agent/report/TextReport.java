@@ -44,7 +44,8 @@ public final class TextReport {
             }
         }
         if (report.droppedSites() > 0) {
-            out.append("\n(").append(report.droppedSites()).append(" further sites not kept: the registry keeps at most ")
+            out.append("\n(").append(report.droppedSites() >= PoolRegistry.MAX_DROPPED_SITES_COUNTED ? "at least " : "")
+                    .append(report.droppedSites()).append(" further sites not kept: the registry keeps at most ")
                     .append(PoolRegistry.MAX_SITES).append(" per kind)\n");
         }
         appendInternalErrors(out, report);

@@ -2,91 +2,68 @@ package dev.poolwatch.agent.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.lang.invoke.MethodType;
-import java.util.stream.Stream;
+import java.lang.reflect.Constructor;
+import java.net.http.HttpClient;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import example.app.RequestHandler;
+
+/** Whose pool it is, judged from the frames' classes, innermost first, as a stack walk hands them over. */
 class PoolCreatorTest {
 
-    /** A frame with only a class name, which is all the judgement reads. */
-    private record Frame(String getClassName) implements StackWalker.StackFrame {
-        @Override
-        public String getMethodName() {
-            return "m";
+    private static PoolCreator.Verdict verdict(Class<?>... frames) {
+        PoolCreator creator = new PoolCreator();
+        for (Class<?> frame : frames) {
+            PoolCreator.Verdict verdict = creator.next(frame);
+            if (verdict != PoolCreator.Verdict.UNDECIDED) {
+                return verdict;
+            }
         }
-
-        @Override
-        public Class<?> getDeclaringClass() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MethodType getMethodType() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String getDescriptor() {
-            return "()V";
-        }
-
-        @Override
-        public int getByteCodeIndex() {
-            return 0;
-        }
-
-        @Override
-        public String getFileName() {
-            return null;
-        }
-
-        @Override
-        public int getLineNumber() {
-            return -1;
-        }
-
-        @Override
-        public boolean isNativeMethod() {
-            return false;
-        }
-
-        @Override
-        public StackTraceElement toStackTraceElement() {
-            return new StackTraceElement(getClassName, "m", null, -1);
-        }
+        return PoolCreator.Verdict.UNDECIDED;
     }
 
-    private static boolean createdByJdk(String... classNames) {
-        return new PoolCreator().apply(Stream.of(classNames).map(Frame::new));
+    private static Class<?> jdkInternal(String name) throws ClassNotFoundException {
+        return Class.forName(name, false, ClassLoader.getPlatformClassLoader());
     }
 
     @Test
     void a_pool_the_program_builds_through_the_executors_factories_is_the_programs() {
-        assertEquals(false, createdByJdk("dev.poolwatch.agent.bootstrap.PoolEvents",
-                "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.Executors",
-                "com.acme.Handler", "com.sun.net.httpserver.Filter$Chain"));
-        assertEquals(false, createdByJdk("java.util.concurrent.ForkJoinPool",
-                "java.util.concurrent.Executors$AutoShutdownDelegatedExecutorService", "com.acme.Main"));
-        assertEquals(false, createdByJdk("dev.poolwatch.pool.ThreadPool", "dev.poolwatch.pool.ThreadPool$Builder",
-                "com.acme.Jobs"));
+        assertEquals(PoolCreator.Verdict.PROGRAM, verdict(PoolEvents.class, ThreadPoolExecutor.class, Executors.class,
+                RequestHandler.class, HttpClient.class));
     }
 
     @Test
-    void a_pool_the_jdk_builds_for_itself_is_the_jdks() {
-        assertEquals(true, createdByJdk("dev.poolwatch.agent.bootstrap.PoolEvents",
-                "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.Executors",
-                "jdk.internal.net.http.HttpClientImpl", "com.acme.Main"));
-        assertEquals(true, createdByJdk("java.util.concurrent.ForkJoinPool", "java.lang.VirtualThread", "com.acme.Main"));
-        assertEquals(true, createdByJdk("java.util.concurrent.ForkJoinPool"));
+    void a_pool_made_by_a_method_reference_the_jdk_calls_is_the_programs() {
+        Supplier<ExecutorService> factory = RequestHandler.singleThreadExecutorFactory();
+        assertEquals(true, factory.getClass().isHidden(), "a lambda's class is hidden: only a walk that shows hidden frames sees it");
+        assertEquals(PoolCreator.Verdict.PROGRAM, verdict(ThreadPoolExecutor.class, Executors.class, factory.getClass(),
+                ThreadLocal.class, RequestHandler.class));
     }
 
     @Test
-    void jdk_classes_are_told_by_their_package() {
-        assertEquals(true, PoolCreator.isJdkClass("java.util.concurrent.ForkJoinPool"));
-        assertEquals(true, PoolCreator.isJdkClass("sun.nio.ch.Poller"));
-        assertEquals(true, PoolCreator.isJdkClass("com.sun.net.httpserver.HttpServer"));
-        assertEquals(false, PoolCreator.isJdkClass("com.sunrise.App"));
-        assertEquals(false, PoolCreator.isJdkClass("javafx2.App"));
+    void a_pool_a_jdk_factory_builds_for_its_caller_is_the_callers() throws Exception {
+        assertEquals(PoolCreator.Verdict.PROGRAM, verdict(ThreadPoolExecutor.class, Executors.class,
+                jdkInternal("sun.nio.ch.ThreadPool"), AsynchronousChannelGroup.class, RequestHandler.class));
+    }
+
+    @Test
+    void a_pool_built_by_reflection_is_the_callers() {
+        assertEquals(PoolCreator.Verdict.PROGRAM, verdict(ThreadPoolExecutor.class, Constructor.class, RequestHandler.class));
+    }
+
+    @Test
+    void a_pool_the_jdk_builds_for_itself_is_the_jdks_even_when_the_program_called_the_jdk() throws Exception {
+        assertEquals(PoolCreator.Verdict.JDK, verdict(PoolEvents.class, ThreadPoolExecutor.class, Executors.class,
+                jdkInternal("jdk.internal.net.http.HttpClientImpl"), HttpClient.class, RequestHandler.class));
+        assertEquals(PoolCreator.Verdict.UNDECIDED, verdict(ForkJoinPool.class, CompletableFuture.class, Thread.class),
+                "a stack with no frame of the program's is left undecided, which the capture takes as the JDK's");
     }
 }

@@ -9,9 +9,9 @@ import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +23,7 @@ import example.app.RequestHandler;
 /** The registry fed directly, as the woven calls feed it. */
 class PoolRegistryTest {
 
-    private final PoolRegistry registry = new PoolRegistry(Cleaner.create());
+    private final PoolRegistry registry = new PoolRegistry(Cleaner.create(), 5);
     private final List<ExecutorService> pools = new ArrayList<>();
 
     @AfterEach
@@ -58,8 +58,8 @@ class PoolRegistryTest {
         PoolRecord record = registry.openPools().get(0).record();
         assertEquals(pool.getClass().getName(), record.poolType());
         assertEquals(Thread.currentThread().getName(), record.creatingThread());
-        assertTrue(List.of(record.creationSite().getStackTrace()).stream()
-                .anyMatch(frame -> frame.getClassName().equals(RequestHandler.class.getName())));
+        assertTrue(record.creationSite().frames().get(0).startsWith("example.app.RequestHandler.handleRequest("),
+                record.creationSite().frames().toString());
         assertNull(record.shutdownSite());
     }
 
@@ -70,12 +70,6 @@ class PoolRegistryTest {
         registry.shutdown(pool, "close");
         assertEquals(List.of(), openPools());
         assertEquals(1, registry.recordCount(), "kept while the pool lives, to name where it was shut down");
-    }
-
-    @Test
-    void the_common_pool_is_never_recorded() {
-        registry.created(ForkJoinPool.commonPool());
-        assertEquals(0, registry.poolsCreated());
     }
 
     @Test
@@ -107,8 +101,8 @@ class PoolRegistryTest {
         assertEquals(3, submit.count());
         assertEquals(Boolean.FALSE, submit.rejected());
         assertEquals("shutdown", submit.shutdownMethod());
-        assertTrue(List.of(submit.shutdownSite().getStackTrace()).stream().anyMatch(frame ->
-                frame.getClassName().equals(RequestHandler.class.getName()) && frame.getMethodName().equals("shutdown")));
+        assertTrue(submit.shutdownSite().frames().get(0).startsWith("example.app.RequestHandler.shutdown("),
+                submit.shutdownSite().frames().toString());
     }
 
     @Test
@@ -144,14 +138,40 @@ class PoolRegistryTest {
     }
 
     @Test
-    void sites_beyond_the_limit_are_counted_as_dropped() {
+    void one_thrown_rejection_per_thread_is_counted_once_while_another_thread_rejects_meanwhile() throws Exception {
         ExecutorService pool = created();
         pool.shutdown();
         registry.shutdown(pool, "shutdown");
-        for (int depth = 0; depth < PoolRegistry.MAX_SITES + 5; depth++) {
-            RequestHandler.submitFromDepth(pool, depth, registry::rejected);
+        RejectedExecutionException onMain = new RejectedExecutionException();
+        registry.rejectedThrowing(pool, onMain);
+        Thread other = new Thread(() -> registry.rejectedThrowing(pool, new RejectedExecutionException()));
+        other.start();
+        other.join();
+        registry.rejectedThrowing(pool, onMain);
+        int counted = 0;
+        for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
+            counted += submit.count();
         }
-        assertEquals(PoolRegistry.MAX_SITES, registry.submitsAfterShutdown().size());
-        assertEquals(5, registry.droppedSites());
+        assertEquals(2, counted, "one exception on each thread");
+    }
+
+    @Test
+    void sites_beyond_the_limit_are_counted_as_dropped_once_per_site() {
+        PoolRegistry deepSites = new PoolRegistry(Cleaner.create(), 1000);
+        ExecutorService pool = created();
+        pool.shutdown();
+        for (int depth = 0; depth < PoolRegistry.MAX_SITES; depth++) {
+            RequestHandler.submitFromDepth(pool, depth, deepSites::rejected);
+        }
+        ExecutorService otherType = new ScheduledThreadPoolExecutor(1);
+        pools.add(otherType);
+        otherType.shutdown();
+        for (int time = 0; time < 2; time++) {
+            for (int depth = 0; depth < 5; depth++) {
+                RequestHandler.submitFromDepth(otherType, depth, deepSites::rejected);
+            }
+        }
+        assertEquals(PoolRegistry.MAX_SITES, deepSites.submitsAfterShutdown().size());
+        assertEquals(5, deepSites.droppedSites(), "five sites, each submitted from twice");
     }
 }

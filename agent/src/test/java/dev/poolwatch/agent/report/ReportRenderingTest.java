@@ -12,6 +12,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.poolwatch.agent.bootstrap.PoolRegistry;
+
 /** The text and JSON forms of one report, built by hand. */
 class ReportRenderingTest {
 
@@ -111,6 +113,17 @@ class ReportRenderingTest {
         JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(), List.of()))).getAsJsonObject();
         assertEquals(0, json.getAsJsonArray("leaks").size());
         assertEquals(0, json.getAsJsonArray("submitAfterShutdown").size());
+    }
+
+    @Test
+    void dropped_sites_are_counted_in_the_text_and_read_as_a_lower_bound_once_counting_stopped() {
+        Report some = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), 0, null, 12, 4, Report.FilteredOut.NOTHING);
+        assertTrue(TextReport.render(some, false).contains("\n(12 further sites not kept: the registry keeps at most "
+                + PoolRegistry.MAX_SITES + " per kind)\n"), TextReport.render(some, false));
+        Report many = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), 0, null,
+                PoolRegistry.MAX_DROPPED_SITES_COUNTED, 4, Report.FilteredOut.NOTHING);
+        assertTrue(TextReport.render(many, false).contains("\n(at least " + PoolRegistry.MAX_DROPPED_SITES_COUNTED
+                + " further sites not kept"), TextReport.render(many, false));
     }
 
     @Test

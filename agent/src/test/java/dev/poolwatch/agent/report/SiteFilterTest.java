@@ -1,6 +1,5 @@
 package dev.poolwatch.agent.report;
 
-import static dev.poolwatch.agent.report.FramesTest.stack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +7,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.poolwatch.agent.bootstrap.Site;
+
 class SiteFilterTest {
 
-    private static final Throwable FROM_HANDLER = stack("java.util.concurrent.ThreadPoolExecutor.<init>",
-            "com.acme.web.Handler.handle", "org.junit.Runner.run");
+    /** A site as captured: its first application frame first. */
+    private static final Site FROM_HANDLER = Site.of(new StackTraceElement("com.acme.web.Handler", "handle", "Handler.java", 12),
+            new StackTraceElement("org.junit.Runner", "run", "Runner.java", 40));
 
     @Test
     void without_includes_or_excludes_every_application_site_is_reported() {
@@ -33,6 +35,6 @@ class SiteFilterTest {
 
     @Test
     void a_site_with_no_application_frame_is_never_reported() {
-        assertFalse(new SiteFilter(List.of(), List.of()).reports(stack("java.util.concurrent.ForkJoinPool.<init>")));
+        assertFalse(new SiteFilter(List.of(), List.of()).reports(Site.of()));
     }
 }
