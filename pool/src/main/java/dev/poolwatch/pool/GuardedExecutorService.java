@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class GuardedExecutorService implements ExecutorService, AutoCloseable {
 
+    /** Used only inside a {@code reachabilityFence(this)}, as {@link ThreadPool} uses its core. */
     private final ExecutorService delegate;
 
     GuardedExecutorService(ExecutorService delegate, boolean captureCreationStack) {
@@ -106,22 +107,38 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
 
     @Override
     public void shutdown() {
-        delegate.shutdown();
+        try {
+            delegate.shutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public List<Runnable> shutdownNow() {
-        return delegate.shutdownNow();
+        try {
+            return delegate.shutdownNow();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isShutdown() {
-        return delegate.isShutdown();
+        try {
+            return delegate.isShutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isTerminated() {
-        return delegate.isTerminated();
+        try {
+            return delegate.isTerminated();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override

@@ -69,6 +69,12 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     private static final String DEFAULT_PREFIX = "ThreadPool";
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
+    /**
+     * Everything but this facade. Every method that goes on using it after reading the field ends
+     * with {@code Reference.reachabilityFence(this)}: compiled code keeps no reference it will not
+     * use again, so without the fence a caller blocked in {@code join()} may hold the last reference
+     * to a pool only until the field is read, and the Cleaner then terminates the pool under it.
+     */
     private final PoolCore core;
 
     /** Creates a pool with one worker per available processor. */
@@ -323,7 +329,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      */
     @Override
     public void shutdown() {
-        core.shutdown();
+        try {
+            core.shutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -334,7 +344,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * exit. Calling it again has no effect.
      */
     public void terminate() {
-        core.terminateDiscardingQueued();
+        try {
+            core.terminateDiscardingQueued();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -347,8 +361,12 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     @Override
     public List<Runnable> shutdownNow() {
         List<Runnable> neverStarted = new ArrayList<>();
-        for (Job job : core.terminate()) {
-            neverStarted.add(job instanceof RunnableJob plain ? plain.command() : job);
+        try {
+            for (Job job : core.terminate()) {
+                neverStarted.add(job instanceof RunnableJob plain ? plain.command() : job);
+            }
+        } finally {
+            Reference.reachabilityFence(this);
         }
         return neverStarted;
     }
@@ -362,13 +380,17 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @throws InterruptedException if the caller is interrupted while waiting
      */
     public void join() throws InterruptedException {
-        if (core.state() == State.RUN) {
-            throw new IllegalStateException("Pool is still running: call shutdown() or terminate() before join()");
+        try {
+            if (core.state() == State.RUN) {
+                throw new IllegalStateException("Pool is still running: call shutdown() or terminate() before join()");
+            }
+            if (core.isWorker(Thread.currentThread())) {
+                throw new IllegalStateException("join() called from a worker of " + core.name + " would wait for itself");
+            }
+            core.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } finally {
+            Reference.reachabilityFence(this);
         }
-        if (core.isWorker(Thread.currentThread())) {
-            throw new IllegalStateException("join() called from a worker of " + core.name + " would wait for itself");
-        }
-        core.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -382,11 +404,15 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      */
     @Override
     public void close() {
-        if (core.isWorker(Thread.currentThread())) {
-            core.shutdown();
-            return;
+        try {
+            if (core.isWorker(Thread.currentThread())) {
+                core.shutdown();
+                return;
+            }
+            Closing.shutdownAndAwait(this, this::terminate);
+        } finally {
+            Reference.reachabilityFence(this);
         }
-        Closing.shutdownAndAwait(this, this::terminate);
     }
 
     /**
@@ -395,22 +421,38 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the current state
      */
     public State state() {
-        return core.state();
+        try {
+            return core.state();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isShutdown() {
-        return core.state() != State.RUN;
+        try {
+            return core.state() != State.RUN;
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isTerminated() {
-        return core.isTerminated();
+        try {
+            return core.isTerminated();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return core.awaitTermination(timeout, unit);
+        try {
+            return core.awaitTermination(timeout, unit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -428,7 +470,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the number of busy workers
      */
     public int activeCount() {
-        return core.activeCount();
+        try {
+            return core.activeCount();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -437,7 +483,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the queue length
      */
     public int queuedCount() {
-        return core.queuedCount();
+        try {
+            return core.queuedCount();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -446,13 +496,21 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the worker names, in creation order
      */
     public List<String> workerNames() {
-        return core.workerNames();
+        try {
+            return core.workerNames();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Returns the pool's name, state and counts, e.g. {@code ThreadPool-3[RUN, workers=4/4, active=1, queued=0, completed=7]}. */
     @Override
     public String toString() {
-        return core.toString();
+        try {
+            return core.toString();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     // ---------------------------------------------------------------- ExecutorService
