@@ -2,6 +2,7 @@ package dev.poolwatch.pool;
 
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 import dev.poolwatch.pool.ThreadPool.State;
@@ -29,11 +30,19 @@ final class ChunkJob<A, R> implements Job {
 
     @Override
     public void run() {
+        runItems(true);
+    }
+
+    /**
+     * Runs the items in turn. On a worker, a pool terminated meanwhile stops the chunk; run by the
+     * caller it was handed back to, after {@code shutdownNow()}, every item runs.
+     */
+    private void runItems(boolean stopWhenTerminated) {
         for (int i = 0; i < items.size(); i++) {
             if (!sink.wantsMore()) {
                 return;
             }
-            if (core.state() == State.TERMINATE) {
+            if (stopWhenTerminated && core.state() == State.TERMINATE) {
                 abandonFrom(i, new CancellationException(core.name + " was terminated before this item started"));
                 return;
             }
@@ -54,6 +63,11 @@ final class ChunkJob<A, R> implements Job {
         abandonFrom(0, reason);
     }
 
+    @Override
+    public Runnable handedBack() {
+        return new HandedBack(this);
+    }
+
     private void abandonFrom(int start, CancellationException reason) {
         for (int i = start; i < items.size(); i++) {
             sink.itemFailed(firstIndex + i, reason);
@@ -69,5 +83,27 @@ final class ChunkJob<A, R> implements Job {
             jobs.add(new ChunkJob<>(fn, items.subList(start, end), start, sink, core));
         }
         return jobs;
+    }
+
+    /**
+     * A chunk as {@code shutdownNow()} hands it back: a future, so that the JDK's idiom of
+     * cancelling what comes back releases whoever waits on the chunk's items.
+     */
+    private static final class HandedBack extends FutureTask<Void> {
+
+        private final ChunkJob<?, ?> chunk;
+
+        HandedBack(ChunkJob<?, ?> chunk) {
+            super(() -> chunk.runItems(false), null);
+            this.chunk = chunk;
+        }
+
+        @Override
+        protected void done() {
+            if (isCancelled()) {
+                chunk.abandon(new CancellationException(
+                        "cancelled after " + chunk.core.name + " handed it back from shutdownNow()"));
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The view {@link LeakGuard#wrap} returns: delegates everything, and registers a Cleaner action
  * that holds the executor (never this view) and shuts it down if the view is dropped while it is
- * open.
+ * open. What the view stops on its own, it cancels: no future it returned is left pending.
  */
 final class GuardedExecutorService implements ExecutorService, AutoCloseable {
 
@@ -153,7 +153,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public void close() {
         try {
-            Closing.shutdownAndAwait(delegate, delegate::shutdownNow);
+            Closing.shutdownAndAwait(delegate, () -> cancelDrained(delegate.shutdownNow()));
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -162,6 +162,18 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public String toString() {
         return "LeakGuard[" + delegate + "]";
+    }
+
+    /**
+     * Cancels the drained tasks that are futures: those the view stops on its own (closing while
+     * interrupted, reclaiming) go back to no caller, and their {@code get()} would wait forever.
+     */
+    private static void cancelDrained(List<Runnable> drained) {
+        for (Runnable task : drained) {
+            if (task instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
     }
 
     /** Shuts down an executor whose guarded view was dropped while it was open, and warns. */
@@ -184,7 +196,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
                     return;
                 }
                 Reclamation.warnReclaiming(name, "running", site);
-                executor.shutdownNow();
+                cancelDrained(executor.shutdownNow());
             } catch (RuntimeException failure) {
                 Reclamation.LOG.log(System.Logger.Level.WARNING,
                         "shutdownNow() of the reclaimed executor " + name + " threw", failure);

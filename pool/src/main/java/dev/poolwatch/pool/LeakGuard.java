@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutorService;
 /**
  * Gives any {@link ExecutorService} the protection {@link ThreadPool} has built in: if the guarded
  * view becomes unreachable while the executor is still not shut down, a {@link java.lang.ref.Cleaner}
- * calls {@link ExecutorService#shutdownNow()} on it and logs one {@code WARNING} through
- * {@code System.getLogger("dev.poolwatch.pool")} with the stack that called {@link #wrap}.
+ * calls {@link ExecutorService#shutdownNow()} on it, cancels every task that returns that is a
+ * {@link java.util.concurrent.Future} (so no {@code get()} on a result of the view waits forever),
+ * and logs one {@code WARNING} through {@code System.getLogger("dev.poolwatch.pool")} with the
+ * stack that called {@link #wrap}.
  *
  * <pre>{@code
  * ExecutorService io = LeakGuard.wrap(Executors.newFixedThreadPool(8));
@@ -25,7 +27,8 @@ public final class LeakGuard {
     /**
      * Returns a view of {@code executor} that shuts it down and warns if the view is dropped while
      * the executor is still open. Every method delegates to {@code executor}; {@code close()} shuts
-     * down and waits, as {@code ExecutorService.close()} does on JDK 19+. A view passed in again is
+     * down and waits, as {@code ExecutorService.close()} does on JDK 19+ (interrupted, it calls
+     * {@code shutdownNow()} and cancels the futures that returns). A view passed in again is
      * returned as it is.
      *
      * @param executor the executor to guard

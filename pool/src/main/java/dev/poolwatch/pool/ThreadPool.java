@@ -39,6 +39,15 @@ import java.util.function.Function;
  * last worker has exited; {@link #join()} and {@link #awaitTermination} wait for that. Any way of
  * submitting work outside {@code RUN} throws {@link PoolNotRunningException}.
  *
+ * <h2>Every result completes</h2>
+ * After {@link #terminate()} or reclamation, every result a caller can wait on (an
+ * {@link AsyncResult} or {@link Future}, the list {@code map} returns, each {@code next()} of a
+ * {@link ResultIterator}) completes: with a value, an exception, or a
+ * {@link java.util.concurrent.CancellationException} for work that never started. After
+ * {@link #shutdownNow()}, the same holds once the caller has run or cancelled each task handed
+ * back; the JDK's idiom, cancelling every returned {@code Future}, is enough, since the pool's own
+ * work comes back as futures.
+ *
  * <h2>Reclamation</h2>
  * A pool that becomes unreachable before it is terminated, in state {@code RUN} or {@code CLOSE},
  * is terminated by a {@link Cleaner}, which logs one {@code WARNING} through
@@ -354,7 +363,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     /**
      * Stops the pool as {@link #terminate()} does, but returns the tasks that never started instead
      * of failing them, as {@link ExecutorService#shutdownNow()} specifies: results that depend on
-     * them complete only if the caller runs or cancels them.
+     * them complete once the caller runs or cancels them. The work of {@code apply*}, {@code map*},
+     * {@code imap*}, {@code submit} and {@code invoke*} comes back as {@link Future}s: running one
+     * does the work, cancelling one fails the results waiting on it with a
+     * {@link java.util.concurrent.CancellationException}. A {@code Runnable} given to
+     * {@link #execute} comes back as it was given.
      *
      * @return the tasks that never started, in queue order
      */
@@ -363,7 +376,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         List<Runnable> neverStarted = new ArrayList<>();
         try {
             for (Job job : core.terminate()) {
-                neverStarted.add(job instanceof RunnableJob plain ? plain.command() : job);
+                neverStarted.add(job.handedBack());
             }
         } finally {
             Reference.reachabilityFence(this);
