@@ -39,6 +39,9 @@ final class PoolCore {
     private volatile State state = State.RUN;
     private int liveWorkers;
 
+    /** Run once, by the last worker to exit: set by {@link #start}. */
+    private Runnable onTermination;
+
     private final AtomicInteger activeJobs = new AtomicInteger();
     private final AtomicLong completedJobs = new AtomicLong();
 
@@ -54,7 +57,12 @@ final class PoolCore {
         liveWorkers = processes;
     }
 
-    void start() {
+    /**
+     * Starts the workers. {@code onTermination} runs once the pool has terminated, on the last
+     * worker to exit.
+     */
+    void start(Runnable onTermination) {
+        this.onTermination = onTermination;
         for (Thread worker : workers) {
             worker.start();
         }
@@ -253,14 +261,19 @@ final class PoolCore {
     }
 
     private void workerExited() {
+        boolean last;
         lock.lock();
         try {
             liveWorkers--;
-            if (liveWorkers == 0) {
+            last = liveWorkers == 0;
+            if (last) {
                 allWorkersExited.signalAll();
             }
         } finally {
             lock.unlock();
+        }
+        if (last) {
+            onTermination.run();
         }
     }
 

@@ -107,8 +107,10 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         String name = config.threadNamePrefix.equals(DEFAULT_PREFIX) ? prefix : "ThreadPool[" + prefix + "]";
         core = new PoolCore(name, config.processes, config.initializer, prefix, config.daemon);
         CreationSite site = CreationSite.capture(name, config.captureCreationStack);
-        Reclamation.CLEANER.register(this, new Reclaimer(core, site));
-        core.start();
+        // Once the pool has terminated there is nothing to reclaim: unregistering then lets go of
+        // the core, whose threads and initializer may hold the creator's class loader.
+        Cleaner.Cleanable reclaimer = Reclamation.CLEANER.register(this, new Reclaimer(core, site));
+        core.start(reclaimer::clean);
     }
 
     /**
