@@ -18,7 +18,7 @@ class RedeployTest {
     private final ForkedJvm jvm = new ForkedJvm().classPathOf(ThreadPool.class, RedeployWebapp.class);
 
     @Test
-    void a_webapp_that_closes_its_static_pool_leaves_no_class_loader_behind_after_three_redeploys() throws Exception {
+    void a_webapp_that_closes_its_static_pools_leaves_no_class_loader_behind_after_three_redeploys() throws Exception {
         ForkedJvm.Result result = jvm.run(RedeployWebapp.class, "3");
 
         assertEquals(0, result.exitCode(), result.stderr());

@@ -1,5 +1,6 @@
 package dev.poolwatch.pool;
 
+import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Collection;
 import java.util.List;
@@ -20,10 +21,17 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     /** Used only inside a {@code reachabilityFence(this)}, as {@link ThreadPool} uses its core. */
     private final ExecutorService delegate;
 
+    /**
+     * Unregistered as soon as the view sees its executor terminated: the executor has nothing left
+     * to reclaim, and may hold (by its thread factory, say) the class loader of the code that
+     * created it, which the static Cleaner would otherwise keep until the view is collected.
+     */
+    private final Cleaner.Cleanable reclaimer;
+
     GuardedExecutorService(ExecutorService delegate, boolean captureCreationStack) {
         this.delegate = delegate;
         String name = describe(delegate);
-        Reclamation.CLEANER.register(this,
+        reclaimer = Reclamation.CLEANER.register(this,
                 new Reclaimer(delegate, name, CreationSite.capture(name, captureCreationStack)));
     }
 
@@ -135,7 +143,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public boolean isTerminated() {
         try {
-            return delegate.isTerminated();
+            return unregisteredIfTerminated(delegate.isTerminated());
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -144,7 +152,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         try {
-            return delegate.awaitTermination(timeout, unit);
+            return unregisteredIfTerminated(delegate.awaitTermination(timeout, unit));
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -154,6 +162,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     public void close() {
         try {
             Closing.shutdownAndAwait(delegate, () -> cancelDrained(delegate.shutdownNow()));
+            reclaimer.clean();
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -162,6 +171,15 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public String toString() {
         return "LeakGuard[" + delegate + "]";
+    }
+
+    /** Passes {@code terminated} through, unregistering the Cleaner action if it is {@code true}. */
+    private boolean unregisteredIfTerminated(boolean terminated) {
+        if (terminated) {
+            // Runs the action, which finds the executor shut down and does nothing.
+            reclaimer.clean();
+        }
+        return terminated;
     }
 
     /**

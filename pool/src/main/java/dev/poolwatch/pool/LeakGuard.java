@@ -15,6 +15,10 @@ import java.util.concurrent.ExecutorService;
  * ExecutorService io = LeakGuard.wrap(Executors.newFixedThreadPool(8));
  * }</pre>
  *
+ * <p>Once the view has seen the executor terminated ({@code close()}, or {@code awaitTermination}
+ * or {@code isTerminated()} returning {@code true}), the Cleaner no longer holds the executor, nor
+ * what it references (a thread factory, and its class loader).
+ *
  * <p>Use the returned view everywhere and drop the original: the executor's own threads keep the
  * original reachable forever, so only the view can tell that the program has let go of it. Futures
  * returned by the view come from the executor and do not keep the view reachable.
