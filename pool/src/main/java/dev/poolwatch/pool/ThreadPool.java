@@ -27,7 +27,11 @@ import java.util.function.Function;
  * <h2>Lifecycle</h2>
  * The {@linkplain #state() state} only moves forward:
  * <ul>
- *   <li>{@link State#RUN RUN}: accepts work. Every worker is started by the constructor.</li>
+ *   <li>{@link State#RUN RUN}: accepts work. Every worker is started by the constructor; if one
+ *       cannot be, those already started are stopped and the constructor throws. A worker that
+ *       dies (an {@link Error} that escapes the pool's own handling of a task) is replaced, in
+ *       {@code RUN} and while queued work remains in {@code CLOSE}, as Python's pool keeps its
+ *       worker count; the error goes to the dying thread's uncaught exception handler.</li>
  *   <li>{@link State#CLOSE CLOSE}, after {@link #shutdown()} (Python's {@code close()}) or
  *       {@link #close()}: accepts nothing more; queued and running tasks finish, then the workers
  *       exit.</li>
@@ -105,7 +109,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         int id = POOL_IDS.incrementAndGet();
         String prefix = config.threadNamePrefix + "-" + id;
         String name = config.threadNamePrefix.equals(DEFAULT_PREFIX) ? prefix : "ThreadPool[" + prefix + "]";
-        core = new PoolCore(name, config.processes, config.initializer, prefix, config.daemon);
+        core = new PoolCore(name, config.processes, config.initializer, new WorkerThreads(prefix, config.daemon));
         CreationSite site = CreationSite.capture(name, config.captureCreationStack);
         // Once the pool has terminated there is nothing to reclaim: unregistering then lets go of
         // the core, whose threads and initializer may hold the creator's class loader.
@@ -506,7 +510,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     }
 
     /**
-     * Returns the names of the pool's worker threads, including those that have exited.
+     * Returns the names of the pool's worker threads, including those that have exited and the
+     * replacements of workers that died.
      *
      * @return the worker names, in creation order
      */
@@ -818,6 +823,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
          * Creates the pool and starts its workers.
          *
          * @return a new pool in state {@code RUN}
+         * @throws OutOfMemoryError or whatever else starting a thread throws, if a worker cannot be
+         *     started; the workers already started are then stopped
          */
         public ThreadPool build() {
             return new ThreadPool(this);
