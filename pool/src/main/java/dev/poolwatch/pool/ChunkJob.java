@@ -3,7 +3,6 @@ package dev.poolwatch.pool;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 
 import dev.poolwatch.pool.ThreadPool.State;
 
@@ -13,13 +12,13 @@ import dev.poolwatch.pool.ThreadPool.State;
  */
 final class ChunkJob<A, R> implements Job {
 
-    private final Function<? super A, ? extends R> fn;
+    private final CheckedFunction<? super A, ? extends R> fn;
     private final List<? extends A> items;
     private final int firstIndex;
     private final ItemSink<R> sink;
     private final PoolCore core;
 
-    ChunkJob(Function<? super A, ? extends R> fn, List<? extends A> items, int firstIndex, ItemSink<R> sink,
+    ChunkJob(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items, int firstIndex, ItemSink<R> sink,
             PoolCore core) {
         this.fn = fn;
         this.items = items;
@@ -49,7 +48,7 @@ final class ChunkJob<A, R> implements Job {
             int index = firstIndex + i;
             R value;
             try {
-                value = fn.apply(items.get(i));
+                value = fn.call(items.get(i));
             } catch (Throwable failure) {
                 sink.itemFailed(index, failure);
                 continue;
@@ -75,7 +74,7 @@ final class ChunkJob<A, R> implements Job {
     }
 
     /** Splits {@code items} into jobs of at most {@code chunksize} items each. */
-    static <A, R> List<ChunkJob<A, R>> split(Function<? super A, ? extends R> fn, List<? extends A> items,
+    static <A, R> List<ChunkJob<A, R>> split(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items,
             int chunksize, ItemSink<R> sink, PoolCore core) {
         List<ChunkJob<A, R>> jobs = new java.util.ArrayList<>((items.size() + chunksize - 1) / chunksize);
         for (int start = 0; start < items.size(); start += chunksize) {

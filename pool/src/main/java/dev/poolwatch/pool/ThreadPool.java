@@ -189,30 +189,27 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * {@code map}. The items are split into chunks of about {@code len / (4 * processes)}, as
      * Python does.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return an unmodifiable list of the results
      * @throws CompletionException with the first exception {@code fn} raised as its cause (items
      *     running then still finish; items not yet started are skipped)
+     * @throws java.util.concurrent.CancellationException if an item never ran: discarded by
+     *     {@link #terminate()}, or cancelled after {@link #shutdownNow()}
      * @throws PoolNotRunningException if the pool is not in state {@code RUN}
      */
-    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> List<R> map(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items) {
         Objects.requireNonNull(fn, "fn");
         List<? extends A> list = toList(items);
-        try {
-            Batch<R> batch = submitBatch(fn, list, defaultChunksize(list.size()), null, null);
-            return Waiting.await(batch.future);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        return awaitBatch(fn, list, defaultChunksize(list.size()));
     }
 
     /**
-     * Like {@link #map(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #map(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param <A> the type of the inputs
@@ -220,38 +217,34 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return an unmodifiable list of the results
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items, int chunksize) {
+    public <A, R> List<R> map(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
-        List<? extends A> list = toList(items);
-        try {
-            Batch<R> batch = submitBatch(fn, list, chunksize, null, null);
-            return Waiting.await(batch.future);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        return awaitBatch(fn, toList(items), chunksize);
     }
 
     /**
-     * Like {@link #map(Function, Iterable)}, but returns at once: Python's {@code map_async}.
+     * Like {@link #map(CheckedFunction, Iterable)}, but returns at once: Python's {@code map_async}.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the pending list of results; it fails with the first exception {@code fn} raises
      */
-    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items) {
         Objects.requireNonNull(fn, "fn");
         List<? extends A> list = toList(items);
         return new Handle<>(submitBatch(fn, list, defaultChunksize(list.size()), null, null), this);
     }
 
     /**
-     * Like {@link #mapAsync(Function, Iterable)}, with a chunk size and callbacks that get the whole
-     * list or the first exception (see {@link #applyAsync(Callable, Consumer, Consumer)}).
+     * Like {@link #mapAsync(CheckedFunction, Iterable)}, with a chunk size and callbacks that get the
+     * whole list or the first exception (see {@link #applyAsync(Callable, Consumer, Consumer)}).
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param callback called with the list of results, may be {@code null}
@@ -261,8 +254,9 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the pending list of results
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
-            int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items, int chunksize, Consumer<? super List<R>> callback,
+            Consumer<? super Throwable> errorCallback) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
         return new Handle<>(submitBatch(fn, toList(items), chunksize, callback, errorCallback), this);
@@ -273,20 +267,20 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * each available as soon as it and the ones before it are done: Python's {@code imap}. All items
      * are read from {@code items} and queued by this call, one per job.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the results, in input order
      */
-    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> ResultIterator<R> imap(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items) {
         return imap(fn, items, 1);
     }
 
     /**
-     * Like {@link #imap(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #imap(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param <A> the type of the inputs
@@ -294,7 +288,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the results, in input order
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+    public <A, R> ResultIterator<R> imap(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items,
             int chunksize) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
@@ -303,8 +297,131 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     }
 
     /**
-     * Like {@link #imap(Function, Iterable)}, but the results come in the order they complete:
-     * Python's {@code imap_unordered}.
+     * Like {@link #imap(CheckedFunction, Iterable)}, but the results come in the order they
+     * complete: Python's {@code imap_unordered}.
+     *
+     * @param fn the function, which may throw checked exceptions
+     * @param items the inputs
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in completion order
+     */
+    public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items) {
+        return imapUnordered(fn, items, 1);
+    }
+
+    /**
+     * Like {@link #imapUnordered(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
+     *
+     * @param fn the function, which may throw checked exceptions
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in completion order
+     * @throws IllegalArgumentException if {@code chunksize < 1}
+     */
+    public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items, int chunksize) {
+        Objects.requireNonNull(fn, "fn");
+        requireChunksize(chunksize);
+        List<? extends A> list = toList(items);
+        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size()));
+    }
+
+    // The same for a Function: a lambda fits both shapes and takes the CheckedFunction overload
+    // (the more specific, CheckedFunction being a Function); these keep code that passes a
+    // Function-typed value compiling as it did.
+
+    /**
+     * Like {@link #map(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return an unmodifiable list of the results
+     */
+    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>map(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #map(CheckedFunction, Iterable, int)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return an unmodifiable list of the results
+     */
+    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items, int chunksize) {
+        return this.<A, R>map(checked(fn), items, chunksize);
+    }
+
+    /**
+     * Like {@link #mapAsync(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the pending list of results
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>mapAsync(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #mapAsync(CheckedFunction, Iterable, int, Consumer, Consumer)}, for a
+     * {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param callback called with the list of results, may be {@code null}
+     * @param errorCallback called with the first exception, may be {@code null}
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the pending list of results
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return this.<A, R>mapAsync(checked(fn), items, chunksize, callback, errorCallback);
+    }
+
+    /**
+     * Like {@link #imap(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     */
+    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>imap(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #imap(CheckedFunction, Iterable, int)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     */
+    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize) {
+        return this.<A, R>imap(checked(fn), items, chunksize);
+    }
+
+    /**
+     * Like {@link #imapUnordered(CheckedFunction, Iterable)}, for a {@link Function}.
      *
      * @param fn the function
      * @param items the inputs
@@ -313,11 +430,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the results, in completion order
      */
     public <A, R> ResultIterator<R> imapUnordered(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
-        return imapUnordered(fn, items, 1);
+        return this.<A, R>imapUnordered(checked(fn), items);
     }
 
     /**
-     * Like {@link #imapUnordered(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #imapUnordered(CheckedFunction, Iterable, int)}, for a {@link Function}.
      *
      * @param fn the function
      * @param items the inputs
@@ -325,14 +442,10 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the results, in completion order
-     * @throws IllegalArgumentException if {@code chunksize < 1}
      */
     public <A, R> ResultIterator<R> imapUnordered(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
             int chunksize) {
-        Objects.requireNonNull(fn, "fn");
-        requireChunksize(chunksize);
-        List<? extends A> list = toList(items);
-        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size()));
+        return this.<A, R>imapUnordered(checked(fn), items, chunksize);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -669,7 +782,17 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         return job;
     }
 
-    private <A, R> Batch<R> submitBatch(Function<? super A, ? extends R> fn, List<? extends A> items,
+    private <A, R> List<R> awaitBatch(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items,
+            int chunksize) {
+        try {
+            Batch<R> batch = submitBatch(fn, items, chunksize, null, null);
+            return Waiting.await(batch.future);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private <A, R> Batch<R> submitBatch(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items,
             int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
         core.ensureRunning();
         Batch<R> batch = new Batch<>(items.size(), callback, errorCallback);
@@ -677,7 +800,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         return batch;
     }
 
-    private <A, R> ResultIterator<R> submitIterated(Function<? super A, ? extends R> fn, List<? extends A> items,
+    private <A, R> ResultIterator<R> submitIterated(CheckedFunction<? super A, ? extends R> fn,
+            List<? extends A> items,
             int chunksize, ItemResults<R> results) {
         try {
             core.enqueueAll(ChunkJob.split(fn, items, chunksize, results, core));
@@ -690,6 +814,14 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     private int defaultChunksize(int items) {
         int jobsWanted = core.processes() * 4;
         return Math.max(1, (items + jobsWanted - 1) / jobsWanted);
+    }
+
+    /** {@code fn} as a {@link CheckedFunction}; {@code null} stays {@code null}, for the argument check to name. */
+    private static <A, R> CheckedFunction<A, R> checked(Function<A, R> fn) {
+        if (fn == null || fn instanceof CheckedFunction<A, R>) {
+            return (CheckedFunction<A, R>) fn;
+        }
+        return fn::apply;
     }
 
     private static void requireChunksize(int chunksize) {
