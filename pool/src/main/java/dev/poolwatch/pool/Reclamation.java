@@ -19,11 +19,11 @@ final class Reclamation {
     }
 
     /**
-     * Made in a privileged block: up to JDK 23 a new thread keeps the access control context of
-     * the code that creates it, with the protection domain, and so the class loader, of every
-     * class on the stack, and the first pool may be created by a webapp's class.
+     * Made in a privileged block: on JDK 17 (not on 25) a new thread keeps the access control
+     * context of the code that creates it, with the protection domain, and so the class loader, of
+     * every class on the stack, and the first pool may well be created by a webapp's class.
      */
-    @SuppressWarnings("removal") // AccessController: without effect from JDK 24, still needed on 17 to 23
+    @SuppressWarnings("removal") // AccessController: deprecated for removal, and still needed on 17
     private static Thread cleanerThread(Runnable cleaning) {
         return java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
             Thread thread = new Thread(null, cleaning, "poolwatch-pool-cleaner", 0, false);
