@@ -5,15 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.poolwatch.it.programs.ShutDownUnreferencedView;
 import dev.poolwatch.it.programs.WaitOnUnreferencedPool;
 import dev.poolwatch.pool.ThreadPool;
 
 /**
- * A pool its caller is waiting on is never reclaimed under it, even when compiled code has dropped
- * every reference but the one inside the pool's own method. Every method is compiled before it
+ * A pool (or a {@code LeakGuard} view) its caller is waiting on is never reclaimed under it, even
+ * when compiled code has dropped every reference but the one inside the pool's own method. Every method is compiled before it
  * first runs ({@code -Xcomp}), by C1, whose frames keep only the locals still to be used.
  */
 class CompiledCallersTest {
@@ -30,6 +32,15 @@ class CompiledCallersTest {
         assertEquals(0, result.exitCode(), result.stderr());
         assertEquals(List.of("running task done", "queued task ran", "main done"), result.stdoutLines(),
                 "stderr:\n" + result.stderr());
+        assertFalse(result.stderr().contains("unclosed"), "the Cleaner warned:\n" + result.stderr());
+    }
+
+    @Test
+    void a_leak_guard_view_referenced_only_by_its_shutdown_call_is_not_reclaimed_under_it() throws Exception {
+        ForkedJvm.Result result = jvm.run(ShutDownUnreferencedView.class);
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of("executor terminated, 1 task run"), result.stdoutLines(), "stderr:\n" + result.stderr());
         assertFalse(result.stderr().contains("unclosed"), "the Cleaner warned:\n" + result.stderr());
     }
 }

@@ -13,12 +13,10 @@ import dev.poolwatch.pool.ThreadPool;
  * no longer holds the pool: only the pool's own methods can keep it reachable until they return.
  * Prints what became of its two tasks, one running and one queued behind it.
  *
- * <p>The running task lasts until the collector has run {@link #COLLECTIONS} times without
- * collecting the pool. If one collects it, the task waits instead for what the Cleaner does next.
+ * <p>The running task lasts until the collector has run without collecting the pool. If it
+ * collects it, the task waits instead for what the Cleaner does next.
  */
 public final class WaitOnUnreferencedPool {
-
-    private static final int COLLECTIONS = 20;
 
     /** Tells the collector whether the pool is gone, without keeping it reachable. */
     private static volatile WeakReference<ThreadPool> weakPool;
@@ -34,7 +32,13 @@ public final class WaitOnUnreferencedPool {
         };
         CountDownLatch poolSurvived = new CountDownLatch(1);
         Thread main = Thread.currentThread();
-        Thread collector = new Thread(() -> collectWhileWaiting(main, poolSurvived), "collector");
+        Thread collector = new Thread(() -> {
+            if (WhileWaiting.survivesCollections(main, () -> weakPool)) {
+                poolSurvived.countDown();
+            } else {
+                System.out.println("pool collected while its caller waited");
+            }
+        }, "collector");
         collector.setDaemon(true);
         collector.start();
         runTwoTasksAndWait(join, poolSurvived);
@@ -62,20 +66,5 @@ public final class WaitOnUnreferencedPool {
         } else {
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-    }
-
-    /** Once {@code waiter} waits, collects until the pool is gone or {@link #COLLECTIONS} times. */
-    private static void collectWhileWaiting(Thread waiter, CountDownLatch poolSurvived) {
-        while (waiter.getState() != Thread.State.WAITING && waiter.getState() != Thread.State.TIMED_WAITING) {
-            Thread.onSpinWait();
-        }
-        for (int i = 0; i < COLLECTIONS; i++) {
-            System.gc();
-            if (weakPool.get() == null) {
-                System.out.println("pool collected while its caller waited");
-                return;
-            }
-        }
-        poolSurvived.countDown();
     }
 }
