@@ -12,9 +12,10 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>{@link #get()} follows the {@link Future} contract: a failed task surfaces as an
  * {@link ExecutionException} whose cause is the task's exception, a cancelled one (by
- * {@link #cancel(boolean)} or {@link ThreadPool#terminate()}) as a
- * {@link java.util.concurrent.CancellationException}. A callback given at submission runs before
- * the result becomes {@linkplain #ready() ready}, so {@code get()} returns after it, as in Python.
+ * {@link #cancel(boolean)}, {@link ThreadPool#terminate()}, reclamation, or cancelling what
+ * {@link ThreadPool#shutdownNow()} returned) as a {@link java.util.concurrent.CancellationException}.
+ * A callback given at submission runs before the result becomes {@linkplain #ready() ready}, so
+ * {@code get()} returns after it, as in Python.
  *
  * <p>Holding an {@code AsyncResult} keeps its pool reachable, so a pool is never reclaimed while a
  * caller can still wait for one of its results.

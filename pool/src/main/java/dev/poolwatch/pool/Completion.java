@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  *
  * <p>Callbacks run before the future completes, so a caller of {@code get()} sees their effects,
  * as in Python where the callback runs before the result's event is set. Settling is decided by
- * one compare-and-set, so a cancellation racing a completion never runs both callbacks.
+ * one compare-and-set, so a cancellation racing a completion never runs both callbacks. Once
+ * settled, the future completes whatever the callback or the report of its failure throws.
  *
  * <p>Nothing here may reference a {@link ThreadPool}: completions are reachable from the queue and
  * from running workers, and a reference would keep an abandoned pool reachable forever.
@@ -32,8 +33,11 @@ abstract class Completion<T> {
         if (!settled.compareAndSet(false, true)) {
             return false;
         }
-        Callbacks.run(onSuccess, value);
-        future.complete(value);
+        try {
+            Callbacks.run(onSuccess, value);
+        } finally {
+            future.complete(value);
+        }
         return true;
     }
 
@@ -41,8 +45,11 @@ abstract class Completion<T> {
         if (!settled.compareAndSet(false, true)) {
             return false;
         }
-        Callbacks.run(onError, failure);
-        future.completeExceptionally(failure);
+        try {
+            Callbacks.run(onError, failure);
+        } finally {
+            future.completeExceptionally(failure);
+        }
         return true;
     }
 

@@ -1,5 +1,6 @@
 package dev.poolwatch.pool;
 
+import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Collection;
 import java.util.List;
@@ -13,16 +14,24 @@ import java.util.concurrent.TimeoutException;
 /**
  * The view {@link LeakGuard#wrap} returns: delegates everything, and registers a Cleaner action
  * that holds the executor (never this view) and shuts it down if the view is dropped while it is
- * open.
+ * open. What the view stops on its own, it cancels: no future it returned is left pending.
  */
 final class GuardedExecutorService implements ExecutorService, AutoCloseable {
 
+    /** Used only inside a {@code reachabilityFence(this)}, as {@link ThreadPool} uses its core. */
     private final ExecutorService delegate;
+
+    /**
+     * Unregistered as soon as the view sees its executor terminated: the executor has nothing left
+     * to reclaim, and may hold (by its thread factory, say) the class loader of the code that
+     * created it, which the static Cleaner would otherwise keep until the view is collected.
+     */
+    private final Cleaner.Cleanable reclaimer;
 
     GuardedExecutorService(ExecutorService delegate, boolean captureCreationStack) {
         this.delegate = delegate;
         String name = describe(delegate);
-        Reclamation.CLEANER.register(this,
+        reclaimer = Reclamation.CLEANER.register(this,
                 new Reclaimer(delegate, name, CreationSite.capture(name, captureCreationStack)));
     }
 
@@ -106,28 +115,44 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
 
     @Override
     public void shutdown() {
-        delegate.shutdown();
+        try {
+            delegate.shutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public List<Runnable> shutdownNow() {
-        return delegate.shutdownNow();
+        try {
+            return delegate.shutdownNow();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isShutdown() {
-        return delegate.isShutdown();
+        try {
+            return delegate.isShutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isTerminated() {
-        return delegate.isTerminated();
+        try {
+            return unregisteredIfTerminated(delegate.isTerminated());
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         try {
-            return delegate.awaitTermination(timeout, unit);
+            return unregisteredIfTerminated(delegate.awaitTermination(timeout, unit));
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -136,7 +161,8 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public void close() {
         try {
-            Closing.shutdownAndAwait(delegate, delegate::shutdownNow);
+            Closing.shutdownAndAwait(delegate, () -> cancelDrained(delegate.shutdownNow()));
+            reclaimer.clean();
         } finally {
             Reference.reachabilityFence(this);
         }
@@ -145,6 +171,27 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
     @Override
     public String toString() {
         return "LeakGuard[" + delegate + "]";
+    }
+
+    /** Passes {@code terminated} through, unregistering the Cleaner action if it is {@code true}. */
+    private boolean unregisteredIfTerminated(boolean terminated) {
+        if (terminated) {
+            // Runs the action, which finds the executor shut down and does nothing.
+            reclaimer.clean();
+        }
+        return terminated;
+    }
+
+    /**
+     * Cancels the drained tasks that are futures: those the view stops on its own (closing while
+     * interrupted, reclaiming) go back to no caller, and their {@code get()} would wait forever.
+     */
+    private static void cancelDrained(List<Runnable> drained) {
+        for (Runnable task : drained) {
+            if (task instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
     }
 
     /** Shuts down an executor whose guarded view was dropped while it was open, and warns. */
@@ -167,7 +214,7 @@ final class GuardedExecutorService implements ExecutorService, AutoCloseable {
                     return;
                 }
                 Reclamation.warnReclaiming(name, "running", site);
-                executor.shutdownNow();
+                cancelDrained(executor.shutdownNow());
             } catch (RuntimeException failure) {
                 Reclamation.LOG.log(System.Logger.Level.WARNING,
                         "shutdownNow() of the reclaimed executor " + name + " threw", failure);

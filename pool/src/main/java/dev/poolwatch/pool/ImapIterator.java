@@ -53,8 +53,9 @@ final class ImapIterator<R> implements ResultIterator<R> {
         }
     }
 
+    /** Never takes the iterator's lock, so it answers while another thread waits in {@code next()}. */
     @Override
     public String toString() {
-        return "ResultIterator[" + (hasNext() ? "more results" : "exhausted") + "]";
+        return "ResultIterator[" + (results.hasMore() ? "more results" : "exhausted") + "]";
     }
 }

@@ -11,6 +11,7 @@ abstract class ItemResults<R> implements ItemSink<R> {
     /** Waits forever when passed to {@link #take}. */
     static final long NO_TIMEOUT = -1L;
 
+    /** Safe to call from any thread, without the iterator's lock: a debugger or a log line may ask. */
     abstract boolean hasMore();
 
     /**

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeoutException;
 final class OrderedResults<R> extends ItemResults<R> {
 
     private final CompletableFuture<R>[] slots;
-    private int cursor;
+    /** Written by the one consumer; volatile so that {@link #hasMore()} can be read without its lock. */
+    private volatile int cursor;
 
     @SuppressWarnings("unchecked")
     OrderedResults(int size) {

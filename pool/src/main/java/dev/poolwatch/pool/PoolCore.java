@@ -2,8 +2,11 @@ package dev.poolwatch.pool;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,35 +32,64 @@ final class PoolCore {
     private static final System.Logger LOG = System.getLogger("dev.poolwatch.pool");
 
     final String name;
+    private final int processes;
     private final Runnable initializer;
-    private final Thread[] workers;
+    private final ThreadFactory threads;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
     private final Condition allWorkersExited = lock.newCondition();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private volatile State state = State.RUN;
-    private int liveWorkers;
+    /** The workers alive now: a worker leaves as it exits. */
+    private final Set<Thread> workers = new HashSet<>();
+    /** The name of every worker started, in order, those that have exited included. */
+    private final List<String> workerNames = new ArrayList<>();
+
+    /** Run once, by the last worker to exit: set by {@link #start}. */
+    private Runnable onTermination;
 
     private final AtomicInteger activeJobs = new AtomicInteger();
     private final AtomicLong completedJobs = new AtomicLong();
 
-    PoolCore(String name, int processes, Runnable initializer, String threadNamePrefix, boolean daemon) {
+    PoolCore(String name, int processes, Runnable initializer, ThreadFactory threads) {
         this.name = name;
+        this.processes = processes;
         this.initializer = initializer;
-        this.workers = new Thread[processes];
-        for (int i = 0; i < processes; i++) {
-            Thread worker = new Thread(null, this::work, threadNamePrefix + "-worker-" + (i + 1), 0, false);
-            worker.setDaemon(daemon);
-            workers[i] = worker;
-        }
-        liveWorkers = processes;
+        this.threads = threads;
     }
 
-    void start() {
-        for (Thread worker : workers) {
-            worker.start();
+    /**
+     * Starts the workers. {@code onTermination} runs once the pool has terminated, on the last
+     * worker to exit. If a worker cannot be made or started, the pool is terminated, so that those
+     * already started exit and nothing waits on them forever, and the failure is thrown.
+     */
+    void start(Runnable onTermination) {
+        this.onTermination = onTermination;
+        lock.lock();
+        try {
+            for (int i = 0; i < processes; i++) {
+                startWorker();
+            }
+        } catch (RuntimeException | Error failure) {
+            terminate();
+            throw failure;
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** Called under {@link #lock}. */
+    private void startWorker() {
+        Thread worker = threads.newThread(this::work);
+        workers.add(worker);
+        try {
+            worker.start();
+        } catch (RuntimeException | Error failure) {
+            workers.remove(worker);
+            throw failure;
+        }
+        workerNames.add(worker.getName());
     }
 
     State state() {
@@ -65,7 +97,7 @@ final class PoolCore {
     }
 
     int processes() {
-        return workers.length;
+        return processes;
     }
 
     void ensureRunning() {
@@ -140,7 +172,7 @@ final class PoolCore {
     boolean isTerminated() {
         lock.lock();
         try {
-            return state != State.RUN && liveWorkers == 0;
+            return state != State.RUN && workers.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -150,7 +182,7 @@ final class PoolCore {
         long nanos = unit.toNanos(timeout);
         lock.lock();
         try {
-            while (state == State.RUN || liveWorkers > 0) {
+            while (state == State.RUN || !workers.isEmpty()) {
                 if (nanos <= 0L) {
                     return false;
                 }
@@ -163,12 +195,12 @@ final class PoolCore {
     }
 
     boolean isWorker(Thread thread) {
-        for (Thread worker : workers) {
-            if (worker == thread) {
-                return true;
-            }
+        lock.lock();
+        try {
+            return workers.contains(thread);
+        } finally {
+            lock.unlock();
         }
-        return false;
     }
 
     int activeCount() {
@@ -185,14 +217,16 @@ final class PoolCore {
     }
 
     List<String> workerNames() {
-        List<String> names = new ArrayList<>(workers.length);
-        for (Thread worker : workers) {
-            names.add(worker.getName());
+        lock.lock();
+        try {
+            return new ArrayList<>(workerNames);
+        } finally {
+            lock.unlock();
         }
-        return names;
     }
 
     private void work() {
+        boolean exitedNormally = false;
         try {
             runInitializer();
             for (Job job; (job = nextJob()) != null; ) {
@@ -208,8 +242,9 @@ final class PoolCore {
                     }
                 }
             }
+            exitedNormally = true;
         } finally {
-            workerExited();
+            workerExited(exitedNormally);
         }
     }
 
@@ -252,15 +287,37 @@ final class PoolCore {
         }
     }
 
-    private void workerExited() {
+    /**
+     * A worker that dies (an error escaping a job) is replaced while there is work it could have
+     * done, as Python's pool keeps its worker count; the error itself goes on to the dying thread's
+     * uncaught exception handler.
+     */
+    private void workerExited(boolean normally) {
+        boolean terminated;
         lock.lock();
         try {
-            liveWorkers--;
-            if (liveWorkers == 0) {
+            workers.remove(Thread.currentThread());
+            if (!normally && (state == State.RUN || state == State.CLOSE && !queue.isEmpty())) {
+                replaceDeadWorker();
+            }
+            terminated = state != State.RUN && workers.isEmpty();
+            if (terminated) {
                 allWorkersExited.signalAll();
             }
         } finally {
             lock.unlock();
+        }
+        if (terminated) {
+            onTermination.run();
+        }
+    }
+
+    private void replaceDeadWorker() {
+        try {
+            startWorker();
+        } catch (RuntimeException | Error failure) {
+            LOG.log(System.Logger.Level.ERROR, "A worker of " + name + " died and could not be replaced; "
+                    + workers.size() + " of " + processes + " workers remain", failure);
         }
     }
 
@@ -270,12 +327,12 @@ final class PoolCore {
         int queued;
         lock.lock();
         try {
-            live = liveWorkers;
+            live = workers.size();
             queued = queue.size();
         } finally {
             lock.unlock();
         }
-        return name + "[" + state + ", workers=" + live + "/" + workers.length + ", active=" + activeJobs.get()
+        return name + "[" + state + ", workers=" + live + "/" + processes + ", active=" + activeJobs.get()
                 + ", queued=" + queued + ", completed=" + completedJobs.get() + "]";
     }
 }

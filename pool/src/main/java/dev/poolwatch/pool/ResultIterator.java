@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
  * <p>{@link #next()} blocks until the next result is ready. When the function failed for an item,
  * {@code next()} throws a {@link java.util.concurrent.CompletionException} whose cause is that
  * exception, and the iteration may go on with the following items. An item discarded by
- * {@link ThreadPool#terminate()} throws a {@link java.util.concurrent.CancellationException}. If
+ * {@link ThreadPool#terminate()}, or cancelled after {@link ThreadPool#shutdownNow()}, throws a
+ * {@link java.util.concurrent.CancellationException}: no {@code next()} waits forever. If
  * the waiting thread is interrupted, its interrupt status is restored and {@code next()} throws a
  * {@code CompletionException} caused by an {@link InterruptedException}; the item is not consumed.
  *

@@ -38,7 +38,9 @@ final class RunnableJob implements Job {
         }
     }
 
-    Runnable command() {
+    /** The caller's own command, as {@code ThreadPoolExecutor} hands it back. */
+    @Override
+    public Runnable handedBack() {
         return command;
     }
 }

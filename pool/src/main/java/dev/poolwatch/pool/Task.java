@@ -50,6 +50,12 @@ final class Task<T> extends Completion<T> implements Job, RunnableFuture<T> {
         fail(reason);
     }
 
+    /** Itself: a {@code Future} already, whose {@code cancel} settles the result. */
+    @Override
+    public Runnable handedBack() {
+        return this;
+    }
+
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         if (!super.cancel(mayInterruptIfRunning)) {

@@ -27,7 +27,11 @@ import java.util.function.Function;
  * <h2>Lifecycle</h2>
  * The {@linkplain #state() state} only moves forward:
  * <ul>
- *   <li>{@link State#RUN RUN}: accepts work. Every worker is started by the constructor.</li>
+ *   <li>{@link State#RUN RUN}: accepts work. Every worker is started by the constructor; if one
+ *       cannot be, those already started are stopped and the constructor throws. A worker that
+ *       dies (an {@link Error} that escapes the pool's own handling of a task) is replaced, in
+ *       {@code RUN} and while queued work remains in {@code CLOSE}, as Python's pool keeps its
+ *       worker count; the error goes to the dying thread's uncaught exception handler.</li>
  *   <li>{@link State#CLOSE CLOSE}, after {@link #shutdown()} (Python's {@code close()}) or
  *       {@link #close()}: accepts nothing more; queued and running tasks finish, then the workers
  *       exit.</li>
@@ -38,6 +42,15 @@ import java.util.function.Function;
  * The pool is <em>terminated</em> ({@link #isTerminated()}) once it has left {@code RUN} and its
  * last worker has exited; {@link #join()} and {@link #awaitTermination} wait for that. Any way of
  * submitting work outside {@code RUN} throws {@link PoolNotRunningException}.
+ *
+ * <h2>Every result completes</h2>
+ * After {@link #terminate()} or reclamation, every result a caller can wait on (an
+ * {@link AsyncResult} or {@link Future}, the list {@code map} returns, each {@code next()} of a
+ * {@link ResultIterator}) completes: with a value, an exception, or a
+ * {@link java.util.concurrent.CancellationException} for work that never started. After
+ * {@link #shutdownNow()}, the same holds once the caller has run or cancelled each task handed
+ * back; the JDK's idiom, cancelling every returned {@code Future}, is enough, since the pool's own
+ * work comes back as futures.
  *
  * <h2>Reclamation</h2>
  * A pool that becomes unreachable before it is terminated, in state {@code RUN} or {@code CLOSE},
@@ -69,6 +82,12 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     private static final String DEFAULT_PREFIX = "ThreadPool";
     private static final AtomicInteger POOL_IDS = new AtomicInteger();
 
+    /**
+     * Everything but this facade. Every method that goes on using it after reading the field ends
+     * with {@code Reference.reachabilityFence(this)}: compiled code keeps no reference it will not
+     * use again, so without the fence a caller blocked in {@code join()} may hold the last reference
+     * to a pool only until the field is read, and the Cleaner then terminates the pool under it.
+     */
     private final PoolCore core;
 
     /** Creates a pool with one worker per available processor. */
@@ -90,10 +109,12 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         int id = POOL_IDS.incrementAndGet();
         String prefix = config.threadNamePrefix + "-" + id;
         String name = config.threadNamePrefix.equals(DEFAULT_PREFIX) ? prefix : "ThreadPool[" + prefix + "]";
-        core = new PoolCore(name, config.processes, config.initializer, prefix, config.daemon);
+        core = new PoolCore(name, config.processes, config.initializer, new WorkerThreads(prefix, config.daemon));
         CreationSite site = CreationSite.capture(name, config.captureCreationStack);
-        Reclamation.CLEANER.register(this, new Reclaimer(core, site));
-        core.start();
+        // Once the pool has terminated there is nothing to reclaim: unregistering then lets go of
+        // the core, whose threads and initializer may hold the creator's class loader.
+        Cleaner.Cleanable reclaimer = Reclamation.CLEANER.register(this, new Reclaimer(core, site));
+        core.start(reclaimer::clean);
     }
 
     /**
@@ -168,30 +189,27 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * {@code map}. The items are split into chunks of about {@code len / (4 * processes)}, as
      * Python does.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return an unmodifiable list of the results
      * @throws CompletionException with the first exception {@code fn} raised as its cause (items
      *     running then still finish; items not yet started are skipped)
+     * @throws java.util.concurrent.CancellationException if an item never ran: discarded by
+     *     {@link #terminate()}, or cancelled after {@link #shutdownNow()}
      * @throws PoolNotRunningException if the pool is not in state {@code RUN}
      */
-    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> List<R> map(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items) {
         Objects.requireNonNull(fn, "fn");
         List<? extends A> list = toList(items);
-        try {
-            Batch<R> batch = submitBatch(fn, list, defaultChunksize(list.size()), null, null);
-            return Waiting.await(batch.future);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        return awaitBatch(fn, list, defaultChunksize(list.size()));
     }
 
     /**
-     * Like {@link #map(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #map(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param <A> the type of the inputs
@@ -199,38 +217,34 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return an unmodifiable list of the results
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items, int chunksize) {
+    public <A, R> List<R> map(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
-        List<? extends A> list = toList(items);
-        try {
-            Batch<R> batch = submitBatch(fn, list, chunksize, null, null);
-            return Waiting.await(batch.future);
-        } finally {
-            Reference.reachabilityFence(this);
-        }
+        return awaitBatch(fn, toList(items), chunksize);
     }
 
     /**
-     * Like {@link #map(Function, Iterable)}, but returns at once: Python's {@code map_async}.
+     * Like {@link #map(CheckedFunction, Iterable)}, but returns at once: Python's {@code map_async}.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the pending list of results; it fails with the first exception {@code fn} raises
      */
-    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items) {
         Objects.requireNonNull(fn, "fn");
         List<? extends A> list = toList(items);
         return new Handle<>(submitBatch(fn, list, defaultChunksize(list.size()), null, null), this);
     }
 
     /**
-     * Like {@link #mapAsync(Function, Iterable)}, with a chunk size and callbacks that get the whole
-     * list or the first exception (see {@link #applyAsync(Callable, Consumer, Consumer)}).
+     * Like {@link #mapAsync(CheckedFunction, Iterable)}, with a chunk size and callbacks that get the
+     * whole list or the first exception (see {@link #applyAsync(Callable, Consumer, Consumer)}).
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param callback called with the list of results, may be {@code null}
@@ -240,8 +254,9 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the pending list of results
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
-            int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+    public <A, R> AsyncResult<List<R>> mapAsync(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items, int chunksize, Consumer<? super List<R>> callback,
+            Consumer<? super Throwable> errorCallback) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
         return new Handle<>(submitBatch(fn, toList(items), chunksize, callback, errorCallback), this);
@@ -252,20 +267,20 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * each available as soon as it and the ones before it are done: Python's {@code imap}. All items
      * are read from {@code items} and queued by this call, one per job.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs, iterated on the calling thread
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the results, in input order
      */
-    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+    public <A, R> ResultIterator<R> imap(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items) {
         return imap(fn, items, 1);
     }
 
     /**
-     * Like {@link #imap(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #imap(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
      *
-     * @param fn the function
+     * @param fn the function, which may throw checked exceptions
      * @param items the inputs
      * @param chunksize items per job, at least 1
      * @param <A> the type of the inputs
@@ -273,7 +288,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the results, in input order
      * @throws IllegalArgumentException if {@code chunksize < 1}
      */
-    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+    public <A, R> ResultIterator<R> imap(CheckedFunction<? super A, ? extends R> fn, Iterable<? extends A> items,
             int chunksize) {
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
@@ -282,8 +297,131 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     }
 
     /**
-     * Like {@link #imap(Function, Iterable)}, but the results come in the order they complete:
-     * Python's {@code imap_unordered}.
+     * Like {@link #imap(CheckedFunction, Iterable)}, but the results come in the order they
+     * complete: Python's {@code imap_unordered}.
+     *
+     * @param fn the function, which may throw checked exceptions
+     * @param items the inputs
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in completion order
+     */
+    public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items) {
+        return imapUnordered(fn, items, 1);
+    }
+
+    /**
+     * Like {@link #imapUnordered(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
+     *
+     * @param fn the function, which may throw checked exceptions
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in completion order
+     * @throws IllegalArgumentException if {@code chunksize < 1}
+     */
+    public <A, R> ResultIterator<R> imapUnordered(CheckedFunction<? super A, ? extends R> fn,
+            Iterable<? extends A> items, int chunksize) {
+        Objects.requireNonNull(fn, "fn");
+        requireChunksize(chunksize);
+        List<? extends A> list = toList(items);
+        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size()));
+    }
+
+    // The same for a Function: a lambda fits both shapes and takes the CheckedFunction overload
+    // (the more specific, CheckedFunction being a Function); these keep code that passes a
+    // Function-typed value compiling as it did.
+
+    /**
+     * Like {@link #map(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return an unmodifiable list of the results
+     */
+    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>map(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #map(CheckedFunction, Iterable, int)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return an unmodifiable list of the results
+     */
+    public <A, R> List<R> map(Function<? super A, ? extends R> fn, Iterable<? extends A> items, int chunksize) {
+        return this.<A, R>map(checked(fn), items, chunksize);
+    }
+
+    /**
+     * Like {@link #mapAsync(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the pending list of results
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>mapAsync(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #mapAsync(CheckedFunction, Iterable, int, Consumer, Consumer)}, for a
+     * {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param callback called with the list of results, may be {@code null}
+     * @param errorCallback called with the first exception, may be {@code null}
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the pending list of results
+     */
+    public <A, R> AsyncResult<List<R>> mapAsync(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
+        return this.<A, R>mapAsync(checked(fn), items, chunksize, callback, errorCallback);
+    }
+
+    /**
+     * Like {@link #imap(CheckedFunction, Iterable)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs, iterated on the calling thread
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     */
+    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
+        return this.<A, R>imap(checked(fn), items);
+    }
+
+    /**
+     * Like {@link #imap(CheckedFunction, Iterable, int)}, for a {@link Function}.
+     *
+     * @param fn the function
+     * @param items the inputs
+     * @param chunksize items per job, at least 1
+     * @param <A> the type of the inputs
+     * @param <R> the type of the results
+     * @return the results, in input order
+     */
+    public <A, R> ResultIterator<R> imap(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
+            int chunksize) {
+        return this.<A, R>imap(checked(fn), items, chunksize);
+    }
+
+    /**
+     * Like {@link #imapUnordered(CheckedFunction, Iterable)}, for a {@link Function}.
      *
      * @param fn the function
      * @param items the inputs
@@ -292,11 +430,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the results, in completion order
      */
     public <A, R> ResultIterator<R> imapUnordered(Function<? super A, ? extends R> fn, Iterable<? extends A> items) {
-        return imapUnordered(fn, items, 1);
+        return this.<A, R>imapUnordered(checked(fn), items);
     }
 
     /**
-     * Like {@link #imapUnordered(Function, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #imapUnordered(CheckedFunction, Iterable, int)}, for a {@link Function}.
      *
      * @param fn the function
      * @param items the inputs
@@ -304,14 +442,10 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @param <A> the type of the inputs
      * @param <R> the type of the results
      * @return the results, in completion order
-     * @throws IllegalArgumentException if {@code chunksize < 1}
      */
     public <A, R> ResultIterator<R> imapUnordered(Function<? super A, ? extends R> fn, Iterable<? extends A> items,
             int chunksize) {
-        Objects.requireNonNull(fn, "fn");
-        requireChunksize(chunksize);
-        List<? extends A> list = toList(items);
-        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size()));
+        return this.<A, R>imapUnordered(checked(fn), items, chunksize);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -323,7 +457,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      */
     @Override
     public void shutdown() {
-        core.shutdown();
+        try {
+            core.shutdown();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -334,21 +472,33 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * exit. Calling it again has no effect.
      */
     public void terminate() {
-        core.terminateDiscardingQueued();
+        try {
+            core.terminateDiscardingQueued();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
      * Stops the pool as {@link #terminate()} does, but returns the tasks that never started instead
      * of failing them, as {@link ExecutorService#shutdownNow()} specifies: results that depend on
-     * them complete only if the caller runs or cancels them.
+     * them complete once the caller runs or cancels them. The work of {@code apply*}, {@code map*},
+     * {@code imap*}, {@code submit} and {@code invoke*} comes back as {@link Future}s: running one
+     * does the work, cancelling one fails the results waiting on it with a
+     * {@link java.util.concurrent.CancellationException}. A {@code Runnable} given to
+     * {@link #execute} comes back as it was given.
      *
      * @return the tasks that never started, in queue order
      */
     @Override
     public List<Runnable> shutdownNow() {
         List<Runnable> neverStarted = new ArrayList<>();
-        for (Job job : core.terminate()) {
-            neverStarted.add(job instanceof RunnableJob plain ? plain.command() : job);
+        try {
+            for (Job job : core.terminate()) {
+                neverStarted.add(job.handedBack());
+            }
+        } finally {
+            Reference.reachabilityFence(this);
         }
         return neverStarted;
     }
@@ -362,13 +512,17 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @throws InterruptedException if the caller is interrupted while waiting
      */
     public void join() throws InterruptedException {
-        if (core.state() == State.RUN) {
-            throw new IllegalStateException("Pool is still running: call shutdown() or terminate() before join()");
+        try {
+            if (core.state() == State.RUN) {
+                throw new IllegalStateException("Pool is still running: call shutdown() or terminate() before join()");
+            }
+            if (core.isWorker(Thread.currentThread())) {
+                throw new IllegalStateException("join() called from a worker of " + core.name + " would wait for itself");
+            }
+            core.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } finally {
+            Reference.reachabilityFence(this);
         }
-        if (core.isWorker(Thread.currentThread())) {
-            throw new IllegalStateException("join() called from a worker of " + core.name + " would wait for itself");
-        }
-        core.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -382,11 +536,15 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      */
     @Override
     public void close() {
-        if (core.isWorker(Thread.currentThread())) {
-            core.shutdown();
-            return;
+        try {
+            if (core.isWorker(Thread.currentThread())) {
+                core.shutdown();
+                return;
+            }
+            Closing.shutdownAndAwait(this, this::terminate);
+        } finally {
+            Reference.reachabilityFence(this);
         }
-        Closing.shutdownAndAwait(this, this::terminate);
     }
 
     /**
@@ -395,22 +553,38 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the current state
      */
     public State state() {
-        return core.state();
+        try {
+            return core.state();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isShutdown() {
-        return core.state() != State.RUN;
+        try {
+            return core.state() != State.RUN;
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean isTerminated() {
-        return core.isTerminated();
+        try {
+            return core.isTerminated();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return core.awaitTermination(timeout, unit);
+        try {
+            return core.awaitTermination(timeout, unit);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -428,7 +602,11 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the number of busy workers
      */
     public int activeCount() {
-        return core.activeCount();
+        try {
+            return core.activeCount();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -437,22 +615,35 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
      * @return the queue length
      */
     public int queuedCount() {
-        return core.queuedCount();
+        try {
+            return core.queuedCount();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
-     * Returns the names of the pool's worker threads, including those that have exited.
+     * Returns the names of the pool's worker threads, including those that have exited and the
+     * replacements of workers that died.
      *
      * @return the worker names, in creation order
      */
     public List<String> workerNames() {
-        return core.workerNames();
+        try {
+            return core.workerNames();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Returns the pool's name, state and counts, e.g. {@code ThreadPool-3[RUN, workers=4/4, active=1, queued=0, completed=7]}. */
     @Override
     public String toString() {
-        return core.toString();
+        try {
+            return core.toString();
+        } finally {
+            Reference.reachabilityFence(this);
+        }
     }
 
     // ---------------------------------------------------------------- ExecutorService
@@ -591,7 +782,17 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         return job;
     }
 
-    private <A, R> Batch<R> submitBatch(Function<? super A, ? extends R> fn, List<? extends A> items,
+    private <A, R> List<R> awaitBatch(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items,
+            int chunksize) {
+        try {
+            Batch<R> batch = submitBatch(fn, items, chunksize, null, null);
+            return Waiting.await(batch.future);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private <A, R> Batch<R> submitBatch(CheckedFunction<? super A, ? extends R> fn, List<? extends A> items,
             int chunksize, Consumer<? super List<R>> callback, Consumer<? super Throwable> errorCallback) {
         core.ensureRunning();
         Batch<R> batch = new Batch<>(items.size(), callback, errorCallback);
@@ -599,7 +800,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         return batch;
     }
 
-    private <A, R> ResultIterator<R> submitIterated(Function<? super A, ? extends R> fn, List<? extends A> items,
+    private <A, R> ResultIterator<R> submitIterated(CheckedFunction<? super A, ? extends R> fn,
+            List<? extends A> items,
             int chunksize, ItemResults<R> results) {
         try {
             core.enqueueAll(ChunkJob.split(fn, items, chunksize, results, core));
@@ -612,6 +814,14 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     private int defaultChunksize(int items) {
         int jobsWanted = core.processes() * 4;
         return Math.max(1, (items + jobsWanted - 1) / jobsWanted);
+    }
+
+    /** {@code fn} as a {@link CheckedFunction}; {@code null} stays {@code null}, for the argument check to name. */
+    private static <A, R> CheckedFunction<A, R> checked(Function<A, R> fn) {
+        if (fn == null || fn instanceof CheckedFunction<A, R>) {
+            return (CheckedFunction<A, R>) fn;
+        }
+        return fn::apply;
     }
 
     private static void requireChunksize(int chunksize) {
@@ -745,6 +955,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
          * Creates the pool and starts its workers.
          *
          * @return a new pool in state {@code RUN}
+         * @throws OutOfMemoryError or whatever else starting a thread throws, if a worker cannot be
+         *     started; the workers already started are then stopped
          */
         public ThreadPool build() {
             return new ThreadPool(this);

@@ -17,7 +17,8 @@ final class UnorderedResults<R> extends ItemResults<R> {
 
     private final LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
     private final int size;
-    private int taken;
+    /** Written by the one consumer; volatile so that {@link #hasMore()} can be read without its lock. */
+    private volatile int taken;
 
     UnorderedResults(int size) {
         this.size = size;

@@ -81,6 +81,7 @@ class ArgumentCheckTest {
         Callable<Integer> nullTask = null;
         Runnable nullRunnable = null;
         Function<Integer, Integer> nullFn = null;
+        CheckedFunction<Integer, Integer> nullChecked = null;
         List<Integer> nullItems = null;
         return Stream.of(
                 Arguments.of("apply(null)", "task", (Call) pool -> pool.apply(nullTask)),
@@ -101,6 +102,12 @@ class ArgumentCheckTest {
                 Arguments.of("imapUnordered(null, items)", "fn", (Call) pool -> pool.imapUnordered(nullFn, ITEMS)),
                 Arguments.of("imapUnordered(null, items, chunksize)", "fn",
                         (Call) pool -> pool.imapUnordered(nullFn, ITEMS, 1)),
+                Arguments.of("map((CheckedFunction) null, items)", "fn", (Call) pool -> pool.map(nullChecked, ITEMS)),
+                Arguments.of("mapAsync((CheckedFunction) null, items, ...)", "fn",
+                        (Call) pool -> pool.mapAsync(nullChecked, ITEMS, 1, null, null)),
+                Arguments.of("imap((CheckedFunction) null, items)", "fn", (Call) pool -> pool.imap(nullChecked, ITEMS)),
+                Arguments.of("imapUnordered((CheckedFunction) null, items)", "fn",
+                        (Call) pool -> pool.imapUnordered(nullChecked, ITEMS)),
                 Arguments.of("map(fn, null)", "items", (Call) pool -> pool.map(FN, nullItems)),
                 Arguments.of("map(fn, null, chunksize)", "items", (Call) pool -> pool.map(FN, nullItems, 1)),
                 Arguments.of("mapAsync(fn, null)", "items", (Call) pool -> pool.mapAsync(FN, nullItems)),

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -243,6 +244,29 @@ class ImapTest {
         assertInstanceOf(InterruptedException.class, thrown.getCause());
         firstItemGate.countDown();
         assertEquals("r0", results.next());
+    }
+
+    @Test
+    void to_string_answers_while_another_thread_waits_in_next() throws Exception {
+        ThreadPool pool = pools.of(1);
+        ResultIterator<String> results = pool.imap(firstItemLast, List.of(0));
+        Thread consumer = daemon("test-consumer", results::next);
+        Await.until(() -> consumer.getState() == Thread.State.WAITING, "the consumer waits in next()");
+
+        FutureTask<String> described = new FutureTask<>(results::toString);
+        daemon("test-describer", described);
+
+        assertEquals("ResultIterator[more results]", described.get(Await.SECONDS, TimeUnit.SECONDS));
+        firstItemGate.countDown();
+        consumer.join(TimeUnit.SECONDS.toMillis(Await.SECONDS));
+        assertEquals("ResultIterator[exhausted]", results.toString());
+    }
+
+    private static Thread daemon(String name, Runnable action) {
+        Thread thread = new Thread(action, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static <R> List<R> drain(ResultIterator<R> results) {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
@@ -46,6 +48,45 @@ class LeakGuardTest {
     private static void useGuardedViewAndDropIt(ExecutorService executor) throws Exception {
         ExecutorService guarded = LeakGuard.wrap(executor);
         assertEquals(7, guarded.submit(() -> 7).get());
+    }
+
+    @Test
+    void tasks_queued_in_an_executor_whose_view_is_reclaimed_are_cancelled() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(1);
+        Future<String> queued = queueBehindABlockedTaskAndDropTheView(executor);
+
+        assertTrue(Gc.collectUntil(queued::isDone, GC_BOUND), "the reclaimed view left a future that never completes");
+        assertTrue(queued.isCancelled());
+        assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS));
+    }
+
+    private static Future<String> queueBehindABlockedTaskAndDropTheView(ExecutorService executor) {
+        ExecutorService guarded = LeakGuard.wrap(executor);
+        guarded.execute(LeakGuardTest::waitForInterrupt);
+        return guarded.submit(() -> "queued");
+    }
+
+    @Test
+    void closing_a_view_while_interrupted_cancels_the_tasks_it_stops() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(1);
+        ExecutorService guarded = LeakGuard.wrap(executor);
+        guarded.execute(LeakGuardTest::waitForInterrupt);
+        Future<String> queued = guarded.submit(() -> "queued");
+
+        Thread.currentThread().interrupt();
+        ((AutoCloseable) guarded).close();
+
+        assertTrue(Thread.interrupted(), "close() restores the interrupt");
+        assertTrue(executor.isTerminated());
+        assertTrue(queued.isCancelled(), "the task shutdownNow() drained was left pending");
+    }
+
+    private static void waitForInterrupt() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -167,5 +170,30 @@ class ReclamationTest {
 
     private static List<String> createWithoutStackAndDrop() {
         return ThreadPool.builder().processes(1).captureCreationStack(false).build().workerNames();
+    }
+
+    @Test
+    void a_view_kept_only_by_a_dropped_plugins_static_field_is_reclaimed_and_the_plugin_loader_collected()
+            throws Exception {
+        // Threads started here, not by the plug-in: on JDK 17 a thread keeps its creator's stack's class loaders.
+        ThreadPoolExecutor host = new ThreadPoolExecutor(1, 1, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        host.prestartAllCoreThreads();
+        WeakReference<ClassLoader> loader = startForgetfulPluginAndDropIt(host);
+
+        assertTrue(Gc.collectUntil(() -> loader.get() == null, GC_BOUND),
+                "the view's creation site keeps the plug-in's class loader");
+        assertTrue(Gc.collectUntil(host::isShutdown, GC_BOUND), "the dropped view is reclaimed");
+        String name = ThreadPoolExecutor.class.getName() + "@" + Integer.toHexString(System.identityHashCode(host));
+        assertTrue(Gc.collectUntil(() -> !log.recordsMentioning(name).isEmpty(), GC_BOUND));
+        StackTraceElement created = log.recordsMentioning(name).get(0).getThrown().getStackTrace()[0];
+        assertEquals("dev.poolwatch.pool.plugin.ForgetfulPlugin", created.getClassName());
+        assertEquals("plugin", created.getClassLoaderName());
+    }
+
+    private static WeakReference<ClassLoader> startForgetfulPluginAndDropIt(ExecutorService host) throws Exception {
+        ClassLoader plugins = new PluginClassLoader("dev.poolwatch.pool.plugin", ReclamationTest.class.getClassLoader());
+        Class.forName("dev.poolwatch.pool.plugin.ForgetfulPlugin", true, plugins)
+                .getMethod("start", ExecutorService.class).invoke(null, host);
+        return new WeakReference<>(plugins);
     }
 }

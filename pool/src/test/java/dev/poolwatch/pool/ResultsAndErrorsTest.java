@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -401,5 +404,35 @@ class ResultsAndErrorsTest {
         assertEquals(List.of(0, 2, 4, 6, 8), pool.map(x -> 2 * x, items));
         assertEquals(5, readers.size());
         assertTrue(readers.stream().allMatch(Thread.currentThread().getName()::equals), readers.toString());
+    }
+
+    @Test
+    void a_result_completes_even_when_reporting_its_failed_callback_fails() throws Exception {
+        ThreadPool pool = pools.of(1);
+        Logger logger = Logger.getLogger("dev.poolwatch.pool");
+        Handler broken = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                throw new Error("the log is broken");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(broken);
+        try {
+            AsyncResult<String> result = pool.applyAsync(() -> "value", value -> {
+                throw new IllegalStateException("callback failed");
+            }, null);
+
+            assertEquals("value", result.get(Await.SECONDS, TimeUnit.SECONDS));
+        } finally {
+            logger.removeHandler(broken);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -217,6 +218,66 @@ class TerminateTest {
         assertEquals(List.of(), errors);
         neverStarted.get(0).run();
         assertEquals("run by the caller", queued.get(Await.SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void cancelling_what_shutdown_now_returns_releases_a_caller_blocked_in_map() throws Exception {
+        ThreadPool pool = pools.of(1);
+        blockOnlyWorker(pool);
+        FutureTask<List<Integer>> mapping = new FutureTask<>(() -> pool.map(x -> x * 2, List.of(1, 2, 3), 1));
+        startDaemon("map-caller", mapping);
+        Await.until(() -> pool.queuedCount() == 3, "the chunks of map() are queued");
+
+        cancelEveryFuture(pool.shutdownNow());
+
+        ExecutionException thrown = assertThrows(ExecutionException.class,
+                () -> mapping.get(Await.SECONDS, TimeUnit.SECONDS));
+        assertInstanceOf(CancellationException.class, thrown.getCause());
+    }
+
+    @Test
+    void cancelling_what_shutdown_now_returns_releases_a_caller_blocked_in_imap_next() throws Exception {
+        ThreadPool pool = pools.of(1);
+        blockOnlyWorker(pool);
+        ResultIterator<Integer> results = pool.imap(x -> x * 2, List.of(1, 2));
+        FutureTask<Integer> first = new FutureTask<>(results::next);
+        startDaemon("imap-consumer", first);
+
+        cancelEveryFuture(pool.shutdownNow());
+
+        ExecutionException thrown = assertThrows(ExecutionException.class,
+                () -> first.get(Await.SECONDS, TimeUnit.SECONDS));
+        assertInstanceOf(CancellationException.class, thrown.getCause());
+        assertThrows(CancellationException.class, () -> results.next(Await.SECONDS, TimeUnit.SECONDS));
+        assertFalse(results.hasNext());
+    }
+
+    @Test
+    void running_a_map_chunk_that_shutdown_now_returns_computes_its_items() throws Exception {
+        ThreadPool pool = pools.of(1);
+        blockOnlyWorker(pool);
+        AsyncResult<List<Integer>> mapped = pool.mapAsync(x -> x * 2, List.of(1, 2, 3), 3, null, null);
+
+        List<Runnable> neverStarted = pool.shutdownNow();
+
+        assertEquals(1, neverStarted.size());
+        neverStarted.get(0).run();
+        assertEquals(List.of(2, 4, 6), mapped.get(Await.SECONDS, TimeUnit.SECONDS));
+    }
+
+    /** The JDK's idiom after {@code shutdownNow()}: cancel every task handed back that is a future. */
+    private static void cancelEveryFuture(List<Runnable> neverStarted) {
+        for (Runnable task : neverStarted) {
+            if (task instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
+    }
+
+    private static void startDaemon(String name, Runnable action) {
+        Thread thread = new Thread(action, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Test

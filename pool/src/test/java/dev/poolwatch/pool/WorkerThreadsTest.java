@@ -12,10 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -180,6 +183,71 @@ class WorkerThreadsTest {
         assertEquals(pool.workerNames().get(0), handledOn.get().getName());
         assertEquals(pool.workerNames().get(0), pool.apply(() -> Thread.currentThread().getName()),
                 "the same worker serves the next task");
+    }
+
+    @Test
+    void a_worker_killed_by_an_error_escaping_a_job_is_replaced_and_the_pool_keeps_its_worker_count()
+            throws Exception {
+        ThreadPool pool = pools.of(2);
+        Error escaping = new Error("escaped the job's own handling");
+        AtomicReference<Throwable> reported = new AtomicReference<>();
+        AtomicReference<Thread> killed = new AtomicReference<>();
+
+        pool.execute(new Job() {
+            @Override
+            public void run() {
+                killed.set(Thread.currentThread());
+                Thread.currentThread().setUncaughtExceptionHandler((thread, thrown) -> reported.set(thrown));
+                throw escaping;
+            }
+
+            @Override
+            public void abandon(CancellationException reason) {
+            }
+
+            @Override
+            public Runnable handedBack() {
+                return this;
+            }
+        });
+
+        Await.until(() -> killed.get() != null && !killed.get().isAlive(), "the worker dies");
+        assertSame(escaping, reported.get(), "the error reaches the dying worker's handler");
+        assertEquals(List.of(true, true), onEveryWorker(pool, () -> Thread.currentThread().isAlive()),
+                "two tasks run at once again");
+        assertEquals(3, pool.workerNames().size(), pool.workerNames().toString());
+        assertTrue(pool.toString().contains("workers=2/2"), pool.toString());
+    }
+
+    @Test
+    void a_worker_that_fails_to_start_stops_those_started_and_start_throws() throws Exception {
+        OutOfMemoryError noThread = new OutOfMemoryError("unable to create native thread");
+        List<Thread> started = new CopyOnWriteArrayList<>();
+        AtomicInteger made = new AtomicInteger();
+        ThreadFactory thirdFailsToStart = work -> {
+            if (made.incrementAndGet() == 3) {
+                return new Thread(work) {
+                    @Override
+                    public void start() {
+                        throw noThread;
+                    }
+                };
+            }
+            Thread worker = new Thread(work);
+            worker.setDaemon(true);
+            started.add(worker);
+            return worker;
+        };
+        PoolCore core = new PoolCore("half-started", 4, null, thirdFailsToStart);
+
+        assertSame(noThread, assertThrows(OutOfMemoryError.class, () -> core.start(() -> { })));
+
+        assertTrue(core.awaitTermination(Await.SECONDS, TimeUnit.SECONDS), "join() would wait forever");
+        assertEquals(2, started.size());
+        for (Thread worker : started) {
+            worker.join(TimeUnit.SECONDS.toMillis(Await.SECONDS));
+            assertFalse(worker.isAlive(), worker + " still runs");
+        }
     }
 
     @Test
