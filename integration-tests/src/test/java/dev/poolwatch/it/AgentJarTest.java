@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -14,38 +16,100 @@ import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 
 /**
- * What users put after {@code -javaagent:}: only the agent's own classes (nothing that could clash
- * with a library the program brings), the manifest entries the JVM needs, and a bootstrap package
- * that stands alone, since the bootstrap class loader that defines it sees nothing else of the agent.
+ * What users put after {@code -javaagent:}: only the agent's own classes and the ASM it weaves with,
+ * relocated (nothing that could clash with a library the program brings), ASM's license notice,
+ * the manifest entries the JVM needs, and a bootstrap package that stands alone, since the
+ * bootstrap class loader that defines it sees nothing else of the agent.
  */
 class AgentJarTest {
 
     private static final String AGENT = "dev/poolwatch/agent/";
     private static final String BOOTSTRAP = AGENT + "bootstrap/";
+    private static final String SHADED = AGENT + "shaded/";
+    private static final String RELOCATED_ASM = SHADED + "asm/";
+    private static final String ASM_NOTICE = "META-INF/LICENSE-ASM.txt";
 
     @Test
-    void the_jar_holds_only_the_agents_own_classes_and_its_manifest() throws IOException {
+    void the_jar_holds_only_the_agents_own_classes_relocated_asm_and_its_manifest() throws IOException {
         List<String> foreign = new ArrayList<>();
         int classes = 0;
+        int asmClasses = 0;
         try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
                 if (name.endsWith(".class")) {
                     classes++;
+                    asmClasses += name.startsWith(RELOCATED_ASM) ? 1 : 0;
                 }
+                boolean shadedButNotAsm = name.startsWith(SHADED) && !RELOCATED_ASM.startsWith(name)
+                        && !name.startsWith(RELOCATED_ASM);
                 boolean own = name.startsWith(AGENT) || AGENT.startsWith(name) || name.startsWith("META-INF/");
-                if (!own) {
+                if (!own || shadedButNotAsm || name.endsWith("module-info.class")) {
                     foreign.add(name);
                 }
             }
         }
         assertEquals(List.of(), foreign);
-        assertTrue(classes > 20, classes + " classes");
+        assertTrue(classes - asmClasses > 20, classes - asmClasses + " classes of the agent's own");
+        assertTrue(asmClasses > 10, asmClasses + " classes of ASM");
+    }
+
+    @Test
+    void no_class_in_the_jar_names_asm_by_its_own_package() throws IOException {
+        TreeSet<String> unrelocated = new TreeSet<>();
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        for (String type : referencedClasses(new ClassReader(in))) {
+                            if (type.startsWith("org/objectweb/")) {
+                                unrelocated.add(entry.getName() + " -> " + type);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(new TreeSet<String>(), unrelocated);
+    }
+
+    @Test
+    void the_jar_carries_asms_license_notice() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            JarEntry notice = jar.getJarEntry(ASM_NOTICE);
+            assertNotNull(notice, ASM_NOTICE);
+            String text;
+            try (InputStream in = jar.getInputStream(notice)) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(text.contains("Copyright (c) 2000-2011 INRIA, France Telecom"), text);
+            assertTrue(text.contains("Redistributions in binary form must reproduce the above copyright"), text);
+        }
+    }
+
+    @Test
+    void the_jar_is_stored_uncompressed_with_its_manifest_first() throws IOException {
+        List<String> deflated = new ArrayList<>();
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getMethod() != ZipEntry.STORED) {
+                    deflated.add(entry.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), deflated, "every JVM reads these classes while it starts");
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(ForkedJvm.agentJar()))) {
+            assertNotNull(in.getManifest(), "a jar stream finds the manifest only as its first entries");
+        }
     }
 
     @Test
