@@ -35,6 +35,8 @@ class AgentJarTest {
     private static final String SHADED = AGENT + "shaded/";
     private static final String RELOCATED_ASM = SHADED + "asm/";
     private static final String ASM_NOTICE = "META-INF/LICENSE-ASM.txt";
+    /** The first class file version with stack map frames. */
+    private static final int JAVA_6 = 50;
 
     @Test
     void the_jar_holds_only_the_agents_own_classes_relocated_asm_and_its_manifest() throws IOException {
@@ -79,6 +81,25 @@ class AgentJarTest {
             }
         }
         assertEquals(new TreeSet<String>(), unrelocated);
+    }
+
+    @Test
+    void relocated_asm_classes_carry_stack_map_frames_so_the_jvm_verifies_them_by_type_checking() throws IOException {
+        List<String> withoutFrames = new ArrayList<>();
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().startsWith(RELOCATED_ASM) && entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        ClassReader reader = new ClassReader(in);
+                        if (reader.readUnsignedShort(6) < JAVA_6) {
+                            withoutFrames.add(entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), withoutFrames, "the JVM would infer their types with its older, slower verifier");
     }
 
     @Test
