@@ -62,7 +62,6 @@ public final class FinishAgentJar {
         if (withFrames == 0) {
             throw new IllegalStateException(shaded + " holds no class under " + SHADED);
         }
-        System.out.println(agentJar + ": " + withFrames + " shaded classes given stack map frames, every entry stored");
     }
 
     private static List<JarEntry> manifestFirst(JarFile jar) {
