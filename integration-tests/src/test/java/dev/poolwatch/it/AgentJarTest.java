@@ -21,6 +21,10 @@ import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What users put after {@code -javaagent:}: only the agent's own classes and the ASM it weaves with,
@@ -103,6 +107,24 @@ class AgentJarTest {
     }
 
     @Test
+    void relocated_asm_classes_carry_no_debug_information() throws IOException {
+        List<String> withLineNumbers = new ArrayList<>();
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().startsWith(RELOCATED_ASM) && entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        if (hasLineNumbers(new ClassReader(in))) {
+                            withLineNumbers.add(entry.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), withLineNumbers, "every JVM started with the agent would read it");
+    }
+
+    @Test
     void the_jar_carries_asms_license_notice() throws IOException {
         try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
             JarEntry notice = jar.getJarEntry(ASM_NOTICE);
@@ -167,6 +189,23 @@ class AgentJarTest {
         }
         assertTrue(bootstrapClasses > 5, bootstrapClasses + " bootstrap classes");
         assertEquals(new TreeSet<String>(), outside);
+    }
+
+    private static boolean hasLineNumbers(ClassReader reader) {
+        boolean[] found = {false};
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLineNumber(int line, Label start) {
+                        found[0] = true;
+                    }
+                };
+            }
+        }, 0);
+        return found[0];
     }
 
     /** Every class a class file names in its constant pool, which is every class its code can load. */
