@@ -1,6 +1,7 @@
 /**
  * Small programs the integration tests run in forked JVMs, beside the sample apps: each sets up one
  * situation the samples do not (an exit status of its own, two creators to filter, a library of its
- * own that the agent also uses). They only use the JDK, and print what the tests check.
+ * own that the agent also uses, a look at which class loaders see the agent's classes). They only
+ * use the JDK, and print what the tests check.
  */
 package dev.poolwatch.it.programs;
