@@ -25,6 +25,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
@@ -92,6 +93,25 @@ class PoolWeaverTest {
             }
         }
         return false;
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void each_shutdown_call_names_the_method_it_is_woven_into(PoolTargets.Target target) throws IOException {
+        ClassNode node = new ClassNode();
+        new ClassReader(woven(target, new PoolTransformer())).accept(node, 0);
+        int calls = 0;
+        for (MethodNode method : node.methods) {
+            for (AbstractInsnNode instruction : method.instructions) {
+                if (instruction instanceof MethodInsnNode call && call.owner.equals(PoolWeaver.EVENTS)
+                        && call.name.equals("shutdown")) {
+                    assertEquals(method.name, ((LdcInsnNode) call.getPrevious()).cst, target.className() + "." + method.name);
+                    calls++;
+                }
+            }
+        }
+        assertEquals(target.hooks().stream().filter(hook -> hook.hook() == Hook.SHUTDOWN).count() > 0, calls > 0,
+                target.className());
     }
 
     @Test
