@@ -17,6 +17,7 @@ import org.objectweb.asm.ClassReader;
 
 import com.google.gson.JsonObject;
 
+import dev.poolwatch.it.programs.LooksForTheAgentsAsm;
 import dev.poolwatch.it.programs.UsesItsOwnAsm;
 import dev.poolwatch.pool.ThreadPool;
 import dev.poolwatch.samples.ExitInShutdownHook;
@@ -155,6 +156,15 @@ class RobustnessTest {
         JsonReportFile report = JsonReportFile.read(json());
         report.assertSummary(1, 1, 0);
         assertLeak(report.onlyLeak(), "OPEN_IDLE", TPE, 1, "dev.poolwatch.it.programs.UsesItsOwnAsm.main(");
+    }
+
+    @Test
+    void the_agents_asm_stays_out_of_the_bootstrap_class_loader_that_the_jdks_pools_use() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().classPathOf(LooksForTheAgentsAsm.class).agent("quiet=true")
+                .run(LooksForTheAgentsAsm.class);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of("bootstrap loader, agent's ASM: not found", "bootstrap loader, agent's runtime: found"),
+                result.stdoutLines());
     }
 
     /** GcClosedExecutor prints its worker's name; NotClosingPool lists the application's threads. */

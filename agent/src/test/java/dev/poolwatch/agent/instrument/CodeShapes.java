@@ -84,7 +84,7 @@ public final class CodeShapes {
         return dense + sparse + (big > 0 ? grid[1].length + length : 0);
     }
 
-    /** The first frame lies within the short encoding's reach of 63 bytes until the entry call moves it (by 8). */
+    /** The first frame lies within the short encoding's reach of 63 bytes until the entry call moves it past. */
     public int terminate(int value) {
         value += 1;
         value += 2;
@@ -110,7 +110,7 @@ public final class CodeShapes {
         return -value;
     }
 
-    /** Like {@link #terminate}, with a value on the stack at the frame, moved by 4. */
+    /** Like {@link #terminate}, with a value on the stack at the frame. */
     public int reject(int value) {
         value += 1;
         value += 2;
@@ -147,6 +147,10 @@ public final class CodeShapes {
         } catch (IllegalStateException failed) {
             return "failed: " + failed.getMessage();
         }
+    }
+
+    /** Its code never uses the operand stack (a max_stack of 0): a call before its return needs room made. */
+    public void clear() {
     }
 
     public static void exit(int status) {

@@ -33,6 +33,7 @@ class CodeShapesTest {
             new PoolTargets.MethodHook("reject", null, Hook.REJECTED, false),
             new PoolTargets.MethodHook("submit", null, Hook.REJECTED_THROWING, false),
             new PoolTargets.MethodHook("execute", null, Hook.REJECTED_THROWING, false),
+            new PoolTargets.MethodHook("clear", null, Hook.CREATED, false),
             new PoolTargets.MethodHook("exit", null, Hook.EXITING, false)), null);
 
     private static byte[] original() throws IOException {
@@ -52,7 +53,7 @@ class CodeShapesTest {
         PoolWeaver.weave(original(), EVERY_HOOK, hooked);
         assertEquals(List.of("<init>(I)V", "<init>(Ljava/lang/String;)V", "shutdown(I)I", "shutdownNow(Z)Ljava/lang/Object;",
                 "close(I)Ljava/lang/String;", "terminate(I)I", "reject(I)I", "submit(Ljava/lang/String;)Ljava/lang/String;",
-                "execute(Ljava/lang/Runnable;)Ljava/lang/String;", "exit(I)V"), hooked);
+                "execute(Ljava/lang/Runnable;)Ljava/lang/String;", "clear()V", "exit(I)V"), hooked);
     }
 
     @Test
@@ -88,6 +89,7 @@ class CodeShapesTest {
                 () -> call(shapes, "execute", Runnable.class, null));
         assertInstanceOf(RejectedExecutionException.class, rejected.getCause(), "rethrown by the woven handler");
 
+        woven.getDeclaredMethod("clear").invoke(shapes);
         woven.getDeclaredMethod("exit", int.class).invoke(null, 7);
         assertEquals(7, woven.getDeclaredField("lastExitStatus").getInt(null));
         assertTrue(woven.getClassLoader() instanceof WovenLoader);

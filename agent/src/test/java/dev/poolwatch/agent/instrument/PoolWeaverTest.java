@@ -19,12 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.util.CheckClassAdapter;
+
+import dev.poolwatch.agent.bootstrap.InternalErrors;
 
 /**
  * Weaves the real class files of the JDK running the test (17 and 25 in the build) and of
@@ -88,6 +95,25 @@ class PoolWeaverTest {
         return false;
     }
 
+    @ParameterizedTest
+    @MethodSource("targets")
+    void each_shutdown_call_names_the_method_it_is_woven_into(PoolTargets.Target target) throws IOException {
+        ClassNode node = new ClassNode();
+        new ClassReader(woven(target, new PoolTransformer())).accept(node, 0);
+        int calls = 0;
+        for (MethodNode method : node.methods) {
+            for (AbstractInsnNode instruction : method.instructions) {
+                if (instruction instanceof MethodInsnNode call && call.owner.equals(PoolWeaver.EVENTS)
+                        && call.name.equals("shutdown")) {
+                    assertEquals(method.name, ((LdcInsnNode) call.getPrevious()).cst, target.className() + "." + method.name);
+                    calls++;
+                }
+            }
+        }
+        assertEquals(target.hooks().stream().filter(hook -> hook.hook() == Hook.SHUTDOWN).count() > 0, calls > 0,
+                target.className());
+    }
+
     @Test
     void the_common_pools_constructor_is_never_woven() throws IOException {
         PoolTransformer transformer = new PoolTransformer();
@@ -139,5 +165,41 @@ class PoolWeaverTest {
     void a_class_file_that_cannot_be_woven_is_left_as_it_was() {
         PoolTransformer transformer = new PoolTransformer();
         assertNull(transformer.transform(null, "java/util/concurrent/ThreadPoolExecutor", null, null, new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void a_class_whose_woven_method_would_pass_the_jvms_64_kib_of_code_is_left_as_it_was() {
+        byte[] nearlyFull = constructorWithReturns("dev/poolwatch/pool/ThreadPool", 10_000);
+        long errors = InternalErrors.count();
+
+        assertNull(new PoolTransformer().transform(null, "dev/poolwatch/pool/ThreadPool", null, null, nearlyFull));
+        assertEquals(errors + 1, InternalErrors.count(), "counted, and reported at exit");
+        assertNotNull(new PoolTransformer().transform(null, "dev/poolwatch/pool/ThreadPool", null, null,
+                constructorWithReturns("dev/poolwatch/pool/ThreadPool", 5_000)), "a call before each of fewer returns fits");
+    }
+
+    /**
+     * A class whose constructor {@code (I)V} returns at any of {@code returns} places, five bytes of
+     * code each: the woven call before each return adds four.
+     */
+    private static byte[] constructorWithReturns(String internalName, int returns) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+        MethodVisitor constructor = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "(I)V", null, null);
+        constructor.visitCode();
+        constructor.visitVarInsn(Opcodes.ALOAD, 0);
+        constructor.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        for (int i = 0; i < returns; i++) {
+            Label next = new Label();
+            constructor.visitVarInsn(Opcodes.ILOAD, 1);
+            constructor.visitJumpInsn(Opcodes.IFEQ, next);
+            constructor.visitInsn(Opcodes.RETURN);
+            constructor.visitLabel(next);
+        }
+        constructor.visitInsn(Opcodes.RETURN);
+        constructor.visitMaxs(0, 0);
+        constructor.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 }

@@ -19,9 +19,12 @@ import java.util.jar.Manifest;
  * Times the start-up, run and exit of {@link HelloPool} in a fresh JVM: bare, with an agent that
  * does nothing ({@link NoOpAgent}: what the JVM itself charges for any agent), with the poolwatch
  * agent, and with JaCoCo's agent, interleaved run by run so that the machine's noise falls on all
- * sides alike. Prints each side's median wall time and its overhead and ratio against bare.
+ * sides alike. Prints each side's median wall time, its overhead and ratio against bare, and its
+ * overhead as a share of JaCoCo's.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.poolwatch.benchmarks.startup.StartupOverhead [runs]</pre>
+ *
+ * {@code -Dstartup.extraSides=...} adds sides to the same run (see {@link #EXTRA_SIDES}).
  *
  * Run it from the repository root after {@code mvn install -DskipTests}; it finds the agent jar,
  * JaCoCo's agent and this program's classes under the modules' {@code target} directories.
@@ -29,6 +32,11 @@ import java.util.jar.Manifest;
 public final class StartupOverhead {
 
     private static final int WARM_UP_RUNS = 3;
+    /**
+     * More sides for the same interleaved run, to compare a variant with the others: {@code name=JVM
+     * options} separated by {@code ;}, e.g. {@code -Dstartup.extraSides="old=-javaagent:/tmp/old.jar"}.
+     */
+    private static final String EXTRA_SIDES = "startup.extraSides";
 
     private StartupOverhead() {
     }
@@ -49,6 +57,7 @@ public final class StartupOverhead {
         sides.put("no-op agent", List.of("-javaagent:" + noOpAgent));
         sides.put("poolwatch", List.of("-javaagent:" + poolwatch));
         sides.put("jacoco", List.of("-javaagent:" + jacoco + "=destfile=" + jacocoExec));
+        sides.putAll(extraSides(System.getProperty(EXTRA_SIDES, "")));
 
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         sides.keySet().forEach(side -> millis.put(side, new ArrayList<>()));
@@ -66,17 +75,33 @@ public final class StartupOverhead {
         Files.deleteIfExists(noOpAgent);
 
         double bare = median(millis.get("bare"));
+        double jacocoOverhead = median(millis.get("jacoco")) - bare;
         System.out.printf(Locale.ROOT, "%s on %s, %d runs per side (after %d warm-up runs), HelloPool:%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), runs, WARM_UP_RUNS);
-        System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s %12s %7s%n", "side", "median ms", "min ms", "max ms",
-                "overhead ms", "ratio");
+        System.out.printf(Locale.ROOT, "%-16s %10s %10s %10s %12s %7s %12s%n", "side", "median ms", "min ms", "max ms",
+                "overhead ms", "ratio", "of jacoco's");
         for (Map.Entry<String, List<Double>> side : millis.entrySet()) {
             double median = median(side.getValue());
-            System.out.printf(Locale.ROOT, "%-12s %10.1f %10.1f %10.1f %+12.1f %7.2f%n", side.getKey(), median,
+            System.out.printf(Locale.ROOT, "%-16s %10.1f %10.1f %10.1f %+12.1f %7.2f %12.2f%n", side.getKey(), median,
                     side.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     side.getValue().stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
-                    median - bare, median / bare);
+                    median - bare, median / bare, (median - bare) / jacocoOverhead);
         }
+    }
+
+    private static Map<String, List<String>> extraSides(String specification) {
+        Map<String, List<String>> sides = new LinkedHashMap<>();
+        for (String side : specification.split(";")) {
+            if (side.isBlank()) {
+                continue;
+            }
+            int equals = side.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException(EXTRA_SIDES + ": expected name=JVM options, got " + side);
+            }
+            sides.put(side.substring(0, equals).strip(), List.of(side.substring(equals + 1).strip().split("\\s+")));
+        }
+        return sides;
     }
 
     /** A jar holding only a manifest that names {@link NoOpAgent}, which the JVM finds on the class path. */
