@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
 
+import dev.poolwatch.it.programs.HalfBuiltSubclass;
 import dev.poolwatch.it.programs.RepeatedLateSubmits;
 import dev.poolwatch.pool.ThreadPool;
 import dev.poolwatch.samples.ForkJoinNeverClosed;
@@ -50,6 +51,18 @@ class LeakKindsTest {
         ForkedJvm.Result result = jvm.agent("report=" + json()).run(mainClass, args);
         assertEquals(0, result.exitCode(), result.stderr());
         return result;
+    }
+
+    @Test
+    void a_pool_subclass_whose_constructor_threw_is_not_reported_when_the_gc_takes_it() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().classPathOf(HalfBuiltSubclass.class).agent("report=" + json())
+                .run(HalfBuiltSubclass.class);
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertEquals(List.of("construction failed: pool size not configured", "both collected"), result.stdoutLines());
+        JsonReportFile report = JsonReportFile.read(json());
+        // The pool that ran a task and was dropped open is the one leak: it shows the collector's work was seen.
+        assertLeak(report.onlyLeak(), "CLOSED_BY_GC", TPE, 1,
+                "dev.poolwatch.it.programs.HalfBuiltSubclass.dropAPoolThatRanATask(");
     }
 
     @Test

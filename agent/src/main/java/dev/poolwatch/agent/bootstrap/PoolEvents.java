@@ -70,6 +70,22 @@ public final class PoolEvents {
     }
 
     /**
+     * Woven at the entry of the method that starts a pool's worker thread: a pool that never reached
+     * it held no thread and lost no task.
+     */
+    public static void startingWorker(Object pool) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.startingWorker(pool);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    /**
      * Woven into a handler around the submitting methods of pools that reject by throwing; called
      * once per method the exception passes through on its way out.
      */

@@ -12,6 +12,7 @@ public final class PoolRecord {
     private final long createdAtMillis;
     private volatile Site shutdownSite;
     private volatile String shutdownMethod;
+    private volatile boolean startedWorker;
 
     PoolRecord(String poolType, Site creationSite, String creatingThread, long createdAtMillis) {
         this.poolType = poolType;
@@ -44,6 +45,21 @@ public final class PoolRecord {
     /** The method that first shut the pool down ({@code shutdown}, {@code close}, ...), or {@code null}. */
     public String shutdownMethod() {
         return shutdownMethod;
+    }
+
+    /**
+     * Whether the pool ever went to start a worker thread. One collected open that never did held
+     * nothing: a pool only created, or one whose subclass constructor threw after the JDK's
+     * constructor returned, which the program never held.
+     */
+    public boolean startedWorker() {
+        return startedWorker;
+    }
+
+    void markStartedWorker() {
+        if (!startedWorker) {
+            startedWorker = true;
+        }
     }
 
     /** Records the first shutdown only; returns whether this call was it. */

@@ -28,6 +28,8 @@ public final class PoolRegistry {
     /** The most distinct dropped sites counted: {@link #droppedSites()} stops there. */
     public static final int MAX_DROPPED_SITES_COUNTED = DroppedSites.MAX_COUNTED;
 
+    private static final String THREAD_POOL = "dev.poolwatch.pool.ThreadPool";
+
     private final WeakIdentityMap<PoolRecord> pools = new WeakIdentityMap<>();
     private final Cleaner cleaner;
     private final int stackDepth;
@@ -66,6 +68,9 @@ public final class PoolRegistry {
         }
         PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread().getName(),
                 System.currentTimeMillis());
+        if (pool.getClass().getName().equals(THREAD_POOL)) {
+            record.markStartedWorker(); // its constructor starts its workers
+        }
         WeakIdentityMap.Key entry = pools.putIfAbsent(pool, record);
         if (entry != null) {
             poolsCreated.incrementAndGet();
@@ -73,7 +78,18 @@ public final class PoolRegistry {
         }
     }
 
-    /** Drops a collected pool's record; counts it if it was collected while still open. */
+    /** The pool starts a worker thread. */
+    void startingWorker(Object pool) {
+        PoolRecord record = pools.get(pool);
+        if (record != null) {
+            record.markStartedWorker();
+        }
+    }
+
+    /**
+     * Drops a collected pool's record; counts it if it was collected while still open, after it had
+     * started a worker.
+     */
     private static final class ForgetCollected implements Runnable {
         private final PoolRegistry registry;
         private final WeakIdentityMap.Key entry;
@@ -87,7 +103,7 @@ public final class PoolRegistry {
         public void run() {
             try {
                 PoolRecord record = registry.pools.removeEntry(entry);
-                if (record != null && record.shutdownSite() == null) {
+                if (record != null && record.shutdownSite() == null && record.startedWorker()) {
                     registry.countGcClosed(record);
                 }
             } catch (Throwable error) {

@@ -7,7 +7,8 @@ import org.objectweb.asm.Opcodes;
  * A call at method entry, before the first instruction and its label: it runs once when the
  * method is entered, never again from a loop back to the start. {@link Hook#SHUTDOWN}:
  * {@code PoolEvents.shutdown(this, "<method name>")}; {@link Hook#REJECTED}:
- * {@code PoolEvents.rejected(this)}; {@link Hook#EXITING}: {@code PoolEvents.exiting(status)}.
+ * {@code PoolEvents.rejected(this)}; {@link Hook#STARTING_WORKER}: {@code PoolEvents.startingWorker(this)};
+ * {@link Hook#EXITING}: {@code PoolEvents.exiting(status)}.
  */
 final class CallAtEntry extends MethodVisitor {
 
@@ -34,7 +35,8 @@ final class CallAtEntry extends MethodVisitor {
                     "(Ljava/lang/Object;Ljava/lang/String;)V", false);
         } else {
             super.visitVarInsn(Opcodes.ALOAD, 0);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, PoolWeaver.EVENTS, "rejected", "(Ljava/lang/Object;)V", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, PoolWeaver.EVENTS,
+                    hook == Hook.STARTING_WORKER ? "startingWorker" : "rejected", "(Ljava/lang/Object;)V", false);
         }
     }
 

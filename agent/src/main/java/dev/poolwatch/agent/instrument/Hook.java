@@ -8,6 +8,8 @@ enum Hook {
     SHUTDOWN,
     /** {@code PoolEvents.rejected(this)} at method entry. */
     REJECTED,
+    /** {@code PoolEvents.startingWorker(this)} at the entry of the method that starts a worker thread. */
+    STARTING_WORKER,
     /**
      * {@code PoolEvents.rejectedThrowing(this, exception)} in a handler around the whole method that
      * catches {@code RejectedExecutionException} and rethrows it: for pools that reject by throwing

@@ -77,14 +77,18 @@ public final class PoolTargets {
 
     static final List<Target> ALL = List.of(
             new Target("java/util/concurrent/ThreadPoolExecutor", List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
-                    new MethodHook("reject", "(Ljava/lang/Runnable;)V", Hook.REJECTED, false)), null),
+                    new MethodHook("reject", "(Ljava/lang/Runnable;)V", Hook.REJECTED, false),
+                    new MethodHook("addWorker", "(Ljava/lang/Runnable;Z)Z", Hook.STARTING_WORKER, true)), null),
             // The common pool is built by the private (byte) constructor: never watched.
-            new Target("java/util/concurrent/ForkJoinPool", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19),
+            new Target("java/util/concurrent/ForkJoinPool", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW, CLOSE_SINCE_19,
+                    new MethodHook("createWorker", "()Z", Hook.STARTING_WORKER, true)),
                     rejectionsThrownBy("execute", "submit", "invoke", "invokeAll", "invokeAny", "lazySubmit", "schedule",
                             "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout")), "(B)V"),
             // JDK 21+: Executors.newVirtualThreadPerTaskExecutor() and newThreadPerTaskExecutor(factory).
             new Target("java/util/concurrent/ThreadPerTaskExecutor", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
-                    CLOSE_SINCE_19), rejectionsThrownBy("execute", "submit", "invokeAll", "invokeAny")), null),
+                    CLOSE_SINCE_19, new MethodHook("newThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+                            Hook.STARTING_WORKER, true)), rejectionsThrownBy("execute", "submit", "invokeAll", "invokeAny")),
+                    null),
             new Target("dev/poolwatch/pool/ThreadPool", concat(List.of(CONSTRUCTORS, SHUTDOWN, SHUTDOWN_NOW,
                     new MethodHook("terminate", "()V", Hook.SHUTDOWN, false),
                     new MethodHook("close", "()V", Hook.SHUTDOWN, false)),

@@ -97,22 +97,44 @@ class RegistryReportTest {
     }
 
     @Test
-    void a_pool_collected_while_open_is_closed_by_gc_and_its_record_is_dropped() throws Exception {
-        createAndDropAnIdlePool();
-        for (int attempt = 0; attempt < 100 && registry.recordCount() > 0; attempt++) {
-            System.gc();
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
-        assertEquals(0, registry.recordCount());
+    void a_pool_collected_while_open_after_starting_a_worker_is_closed_by_gc_and_its_record_is_dropped()
+            throws Exception {
+        createAndDropAnIdlePool(true);
+        awaitNoRecords();
         Report report = builder.build(registry);
         assertEquals(1, report.leaks().size(), report.leaks().toString());
         assertEquals(LeakKind.CLOSED_BY_GC, report.leaks().get(0).kind());
         assertEquals(1, report.leaks().get(0).count());
     }
 
-    private void createAndDropAnIdlePool() {
-        // No core threads and never used: nothing keeps it reachable once this method returns.
+    @Test
+    void a_pool_collected_open_that_never_started_a_worker_held_nothing_and_is_not_reported() throws Exception {
+        createAndDropAnIdlePool(false);
+        awaitNoRecords();
+        Report report = builder.build(registry);
+        assertEquals(List.of(), report.leaks());
+        assertEquals(1, report.poolsCreated());
+    }
+
+    private void awaitNoRecords() throws InterruptedException {
+        for (int attempt = 0; attempt < 100 && registry.recordCount() > 0; attempt++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertEquals(0, registry.recordCount());
+    }
+
+    /**
+     * No core threads and never used: nothing keeps it reachable once this method returns. Whether it
+     * went to start a worker is told to the registry by hand, as the woven {@code addWorker} would.
+     */
+    private void createAndDropAnIdlePool(boolean startedWorker) {
         RequestHandler.createdBy(() -> new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new SynchronousQueue<>()),
-                registry::created);
+                pool -> {
+                    registry.created(pool);
+                    if (startedWorker) {
+                        registry.startingWorker(pool);
+                    }
+                });
     }
 }

@@ -86,6 +86,23 @@ class PoolWeaverTest {
         }
     }
 
+    /**
+     * The worker-start hooks are optional in the list, since a later JDK may rename the private
+     * methods; on the JDKs the build runs they must all be found, or a pool that leaked would be
+     * taken for one that never started a thread.
+     */
+    @ParameterizedTest
+    @MethodSource("targets")
+    void every_jdk_pool_that_starts_threads_has_its_worker_start_hooked(PoolTargets.Target target) throws IOException {
+        List<String> expected = target.hooks().stream().filter(hook -> hook.hook() == Hook.STARTING_WORKER)
+                .map(hook -> hook.name() + hook.descriptor()).toList();
+        assumeTrue(!expected.isEmpty(), target.className() + " starts its threads in its constructor or is no pool");
+        PoolTransformer transformer = new PoolTransformer();
+        woven(target, transformer);
+        assertTrue(transformer.hooked().get(target.className()).containsAll(expected),
+                target.className() + ": " + transformer.hooked().get(target.className()));
+    }
+
     private static boolean callsPoolEvents(MethodNode method) {
         for (AbstractInsnNode instruction : method.instructions) {
             if (instruction instanceof MethodInsnNode call && call.owner.equals(PoolWeaver.EVENTS)) {
