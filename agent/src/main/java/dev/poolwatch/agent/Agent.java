@@ -46,9 +46,12 @@ final class Agent {
         }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
 
+        // Read before the transformer is added: loading the list of targets once it is in place would
+        // run the transformer on the list's own class, which then loads it a second time.
+        Set<String> targets = PoolTransformer.targetClassNames();
         PoolTransformer transformer = new PoolTransformer();
         instrumentation.addTransformer(transformer, false);
-        retransformLoadedTargets(instrumentation, transformer);
+        retransformLoadedTargets(instrumentation, transformer, targets);
         String selfCheckFailure = selfCheck(registry, transformer);
         if (selfCheckFailure != null) {
             console.println(selfCheckFailure);
@@ -67,8 +70,8 @@ final class Agent {
      * other agent retransforms; it stays when it wove a pool class, which the agent that loaded
      * that class first may well retransform again.
      */
-    private static void retransformLoadedTargets(Instrumentation instrumentation, PoolTransformer transformer) {
-        Set<String> targets = PoolTransformer.targetClassNames();
+    private static void retransformLoadedTargets(Instrumentation instrumentation, PoolTransformer transformer,
+            Set<String> targets) {
         PoolTransformer retransformer = transformer.forRetransformation();
         instrumentation.addTransformer(retransformer, true);
         boolean poolClassRetransformed = false;

@@ -42,7 +42,8 @@ final class AgentClassLoader extends ClassLoader {
     AgentClassLoader(Path jarPath) throws IOException {
         super("poolwatch-agent", ClassLoader.getPlatformClassLoader());
         this.jarPath = jarPath;
-        this.jar = new JarFile(jarPath.toFile());
+        // Not verified: the JVM read this jar's manifest already, and the agent jar is not signed.
+        this.jar = new JarFile(jarPath.toFile(), false);
         this.manifest = jar.getManifest();
         this.domain = new ProtectionDomain(new CodeSource(jarPath.toUri().toURL(), (Certificate[]) null), null, this, null);
     }
