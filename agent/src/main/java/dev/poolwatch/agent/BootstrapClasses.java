@@ -73,7 +73,7 @@ final class BootstrapClasses {
     private static Map<String, byte[]> readPackage() throws IOException, URISyntaxException {
         Path agentJar = Paths.get(BootstrapClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, byte[]> classes = new TreeMap<>();
-        try (JarFile jar = new JarFile(agentJar.toFile())) {
+        try (JarFile jar = new JarFile(agentJar.toFile(), false)) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
