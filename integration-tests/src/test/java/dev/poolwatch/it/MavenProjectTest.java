@@ -84,6 +84,20 @@ class MavenProjectTest {
     }
 
     @Test
+    void the_recipe_keeps_the_arg_line_jacoco_sets_so_both_agents_run() throws Exception {
+        String jacoco = "<plugin><groupId>org.jacoco</groupId><artifactId>jacoco-maven-plugin</artifactId>"
+                + "<version>" + System.getProperty("jacoco.version") + "</version><executions><execution>"
+                + "<goals><goal>prepare-agent</goal></goals></execution></executions></plugin>\n";
+        Path project = UserProject.withRecipeAfter(jacoco, temp, ReadmeRecipe.read());
+
+        MavenBuild.Result build = new MavenBuild(project).run("test");
+
+        assertEquals(0, build.exitCode(), build.console());
+        assertLeakReported(build);
+        assertTrue(Files.size(project.resolve("target/jacoco.exec")) > 0, "JaCoCo's agent ran in the same test JVM");
+    }
+
+    @Test
     void through_java_tool_options_the_test_jvm_is_checked_and_maven_own_jvm_only_says_it_is_not() throws Exception {
         Path project = UserProject.withoutPoolwatch(temp.resolve("project"));
         Path reports = temp.resolve("reports");

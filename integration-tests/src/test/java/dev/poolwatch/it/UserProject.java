@@ -35,6 +35,14 @@ final class UserProject {
         return laidOut(directory, recipe.properties(), recipe.plugins());
     }
 
+    /**
+     * The project with the recipe, in a pom that already has {@code plugin} (another plugin that sets
+     * Surefire's {@code argLine}, say) before the recipe's plugins.
+     */
+    static Path withRecipeAfter(String plugin, Path directory, ReadmeRecipe recipe) throws IOException {
+        return laidOut(directory, recipe.properties(), plugin + recipe.plugins());
+    }
+
     private static Path laidOut(Path directory, String properties, String plugins) throws IOException {
         Path source = resources();
         try (Stream<Path> files = Files.walk(source)) {
