@@ -30,6 +30,11 @@ public final class PoolEvents {
         return registry;
     }
 
+    /** The installed registry, or {@code null} while the agent is not watching this JVM. */
+    static PoolRegistry registry() {
+        return registry;
+    }
+
     /** Woven before every return of a pool constructor. */
     public static void created(Object pool) {
         PoolRegistry current = registry;

@@ -9,16 +9,25 @@ public final class PoolRecord {
     private final String poolType;
     private final Site creationSite;
     private final String creatingThread;
+    private final long creatingThreadId;
     private final long createdAtMillis;
+    private final long number;
     private volatile Site shutdownSite;
     private volatile String shutdownMethod;
     private volatile boolean startedWorker;
 
-    PoolRecord(String poolType, Site creationSite, String creatingThread, long createdAtMillis) {
+    PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number) {
         this.poolType = poolType;
         this.creationSite = creationSite;
-        this.creatingThread = creatingThread;
+        this.creatingThread = creatingThread.getName();
+        this.creatingThreadId = idOf(creatingThread);
         this.createdAtMillis = createdAtMillis;
+        this.number = number;
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() arrived in JDK 19; getId() is the same number
+    private static long idOf(Thread thread) {
+        return thread.getId();
     }
 
     public String poolType() {
@@ -29,8 +38,22 @@ public final class PoolRecord {
         return creationSite;
     }
 
+    /** The name the creating thread had then; names repeat, see {@link #creatingThreadId()}. */
     public String creatingThread() {
         return creatingThread;
+    }
+
+    /** The id of the thread that created the pool: unique among the JVM's threads, never reused while it runs. */
+    public long creatingThreadId() {
+        return creatingThreadId;
+    }
+
+    /**
+     * The pool's place in the order pools were recorded in this JVM: 1 for the first, larger for each
+     * later one. Compare with {@link PoolQueries#lastPoolNumber()}.
+     */
+    public long number() {
+        return number;
     }
 
     public long createdAtMillis() {

@@ -34,6 +34,7 @@ public final class PoolRegistry {
     private final Cleaner cleaner;
     private final int stackDepth;
     private final AtomicLong poolsCreated = new AtomicLong();
+    private final AtomicLong lastPoolNumber = new AtomicLong();
     private final ConcurrentHashMap<String, GcClosedSite> gcClosed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, SubmitAfterShutdown> submits = new ConcurrentHashMap<>();
     private final DroppedSites droppedSites = new DroppedSites();
@@ -66,8 +67,8 @@ public final class PoolRegistry {
         if (site == null) {
             return; // the JDK's own pool
         }
-        PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread().getName(),
-                System.currentTimeMillis());
+        PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread(),
+                System.currentTimeMillis(), lastPoolNumber.incrementAndGet());
         if (pool.getClass().getName().equals(THREAD_POOL)) {
             record.markStartedWorker(); // its constructor starts its workers
         }
@@ -246,6 +247,27 @@ public final class PoolRegistry {
             }
         }
         return open;
+    }
+
+    /**
+     * The records of the live pools never shut down that were recorded after pool number
+     * {@code afterNumber}, in no particular order. Holds no pool: a tool that keeps the list changes no
+     * pool's reachability.
+     */
+    public List<PoolRecord> openPoolsAfter(long afterNumber) {
+        List<PoolRecord> open = new ArrayList<>();
+        for (WeakIdentityMap.LiveEntry<PoolRecord> entry : pools.liveEntries()) {
+            PoolRecord record = entry.value;
+            if (record.number() > afterNumber && record.shutdownSite() == null) {
+                open.add(record);
+            }
+        }
+        return open;
+    }
+
+    /** The number of the last pool recorded (see {@link PoolRecord#number()}), 0 before the first. */
+    public long lastPoolNumber() {
+        return lastPoolNumber.get();
     }
 
     public List<GcClosedSite> gcClosedSites() {

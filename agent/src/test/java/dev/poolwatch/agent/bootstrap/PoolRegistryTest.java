@@ -64,6 +64,45 @@ class PoolRegistryTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // Thread.threadId() arrived in JDK 19; getId() is the same number
+    void a_record_names_its_creating_thread_by_id_so_two_threads_of_one_name_are_told_apart() throws Exception {
+        ExecutorService mine = created();
+        ExecutorService[] theirs = new ExecutorService[1];
+        Thread sameName = new Thread(() -> theirs[0] = RequestHandler.handleRequest(registry::created),
+                Thread.currentThread().getName());
+        sameName.start();
+        sameName.join();
+        pools.add(theirs[0]);
+        PoolRecord mineRecord = recordOf(mine);
+        PoolRecord theirRecord = recordOf(theirs[0]);
+        assertEquals(mineRecord.creatingThread(), theirRecord.creatingThread());
+        assertEquals(Thread.currentThread().getId(), mineRecord.creatingThreadId());
+        assertEquals(sameName.getId(), theirRecord.creatingThreadId());
+    }
+
+    @Test
+    void the_open_pools_after_a_number_are_those_recorded_since_and_never_shut_down() {
+        ExecutorService before = created();
+        long mark = registry.lastPoolNumber();
+        ExecutorService openAfter = created();
+        ExecutorService closedAfter = created();
+        RequestHandler.shutdown(closedAfter, closed -> registry.shutdown(closed, "shutdown"));
+        List<PoolRecord> open = registry.openPoolsAfter(mark);
+        assertEquals(List.of(recordOf(openAfter)), open);
+        assertTrue(recordOf(before).number() <= mark && open.get(0).number() > mark);
+        assertEquals(mark + 2, registry.lastPoolNumber());
+    }
+
+    private PoolRecord recordOf(ExecutorService pool) {
+        for (PoolRegistry.OpenPool open : registry.openPools()) {
+            if (open.pool() == pool) {
+                return open.record();
+            }
+        }
+        throw new AssertionError("no open record of " + pool);
+    }
+
+    @Test
     void a_shut_down_pool_is_no_longer_open_and_remembers_the_first_shutdown() {
         ExecutorService pool = created();
         RequestHandler.shutdown(pool, closed -> registry.shutdown(closed, "shutdown"));

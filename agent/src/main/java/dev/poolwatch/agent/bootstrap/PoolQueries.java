@@ -1,0 +1,56 @@
+package dev.poolwatch.agent.bootstrap;
+
+import java.util.List;
+
+/**
+ * What code in the program's own class loaders (a test runner's listener, say) may ask the agent
+ * while the program runs: which pools are open now, and who created them when.
+ *
+ * <p>This class is defined in the bootstrap class loader when the agent starts, so every class
+ * loader that delegates to its parent sees this one copy and may call it directly, with no
+ * reflection. A caller must first check that the agent defined it, with
+ * {@code Class.forName("dev.poolwatch.agent.bootstrap.PoolQueries", false, null)}: a copy loaded
+ * from a jar on the class path would be a different class, whose registry is never installed.
+ *
+ * <p>The answers are snapshots, safe to call from any thread at any time; none throws, and none
+ * holds a pool: the records returned keep no pool reachable.
+ */
+public final class PoolQueries {
+
+    private PoolQueries() {
+    }
+
+    /** Whether the agent records pools in this JVM (it does not in a build tool's own JVM, for one). */
+    public static boolean watching() {
+        return PoolEvents.registry() != null;
+    }
+
+    /**
+     * The number of the last pool recorded, 0 before the first or while not {@link #watching()}.
+     * Every pool recorded after this call gets a larger {@link PoolRecord#number()}: take it when
+     * something starts, and {@link #openPoolsAfter} gives the pools created since.
+     */
+    public static long lastPoolNumber() {
+        PoolRegistry registry = PoolEvents.registry();
+        return registry == null ? 0 : registry.lastPoolNumber();
+    }
+
+    /**
+     * The records of the pools recorded after pool number {@code afterNumber} that are still open:
+     * never shut down, and not collected. Pools the JDK creates for itself are never recorded; pools
+     * whose creation site has no frame of the program's (a test runner's) are, with an
+     * {@linkplain Site#isEmpty() empty} site. Empty while not {@link #watching()}.
+     */
+    public static List<PoolRecord> openPoolsAfter(long afterNumber) {
+        PoolRegistry registry = PoolEvents.registry();
+        if (registry == null) {
+            return List.of();
+        }
+        try {
+            return registry.openPoolsAfter(afterNumber);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+            return List.of();
+        }
+    }
+}
