@@ -1,0 +1,64 @@
+package dev.poolwatch.junit;
+
+import java.util.List;
+
+/** How leaks read: on the console, and in the assertion that fails a test. Every line starts {@code poolwatch:} or is indented under one that does. */
+final class LeakText {
+
+    private static final int FRAMES_SHOWN = 5;
+
+    private LeakText() {
+    }
+
+    /** The console lines for what {@code test} left open, or an empty string if nothing. */
+    static String console(String test, Verdict verdict, Mode mode) {
+        StringBuilder text = new StringBuilder();
+        if (!verdict.leaked().isEmpty()) {
+            text.append("poolwatch: ").append(test).append(" leaked ").append(pools(verdict.leaked().size()))
+                    .append(mode == Mode.FAIL ? " (the test fails)" : "").append(":\n");
+            appendPools(text, verdict.leaked());
+        }
+        if (!verdict.notAttributed().isEmpty()) {
+            text.append("poolwatch: while ").append(test).append(" ran, other threads created ")
+                    .append(pools(verdict.notAttributed().size()))
+                    .append(" still open; not blamed on it (poolwatch cannot tell whose they are):\n");
+            appendPools(text, verdict.notAttributed());
+        }
+        return text.toString();
+    }
+
+    /** The console lines for the pools still open that no test was blamed for, or an empty string. */
+    static String outsideTests(List<PoolSeen> open) {
+        if (open.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("poolwatch: ").append(pools(open.size()))
+                .append(" created outside every test (a static initializer, the suite's set-up) still open;"
+                        + " not blamed on a test:\n");
+        appendPools(text, open);
+        return text.toString();
+    }
+
+    /** The message of the assertion that fails {@code test}: it names each pool, its type and where it was created. */
+    static String assertionMessage(String test, List<PoolSeen> leaked) {
+        StringBuilder text = new StringBuilder("poolwatch: ").append(test).append(" leaked ")
+                .append(pools(leaked.size())).append(":\n");
+        appendPools(text, leaked);
+        return text.toString();
+    }
+
+    private static void appendPools(StringBuilder text, List<PoolSeen> pools) {
+        for (PoolSeen pool : pools) {
+            text.append("  ").append(pool.poolType()).append(" never shut down, created by thread \"")
+                    .append(pool.creatingThread()).append("\" at:\n");
+            List<String> site = pool.creationSite();
+            for (int i = 0; i < Math.min(FRAMES_SHOWN, site.size()); i++) {
+                text.append("      at ").append(site.get(i)).append('\n');
+            }
+        }
+    }
+
+    private static String pools(int count) {
+        return count == 1 ? "1 pool" : count + " pools";
+    }
+}

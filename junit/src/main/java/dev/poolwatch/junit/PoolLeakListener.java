@@ -1,0 +1,116 @@
+package dev.poolwatch.junit;
+
+import java.io.PrintStream;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Names the test that leaked each pool, in any JUnit Platform run where the poolwatch agent is loaded
+ * ({@code -javaagent:poolwatch-agent.jar}, e.g. in Surefire's {@code argLine}). Registered through
+ * {@code ServiceLoader}: having {@code poolwatch-junit} on the test class path is all it takes.
+ *
+ * <p>Each test and class is judged when it ends (see {@link LeakAttribution} for whose leak a pool
+ * is), and what it leaked is printed under its name; pools created outside every test are printed
+ * once, when the plan ends. In {@link Mode#FAIL} the {@link PoolLeakCheck} extension fails the
+ * leaking test first, and this listener prints the same verdict.
+ *
+ * <p>Never fails a run because of itself: without the agent it prints one line saying that leak
+ * checks are off, why, and how to turn them on, and does nothing else; an error of its own is
+ * printed, and the run goes on unchecked.
+ */
+public final class PoolLeakListener implements TestExecutionListener {
+
+    private final PrintStream console;
+
+    /** Called by the JUnit Platform's {@code ServiceLoader}: prints to {@code System.err}. */
+    public PoolLeakListener() {
+        this(System.err);
+    }
+
+    PoolLeakListener(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        try {
+            Settings settings = Settings.from(testPlan.getConfigurationParameters()::get);
+            if (settings.problem() != null) {
+                console.println("poolwatch: " + settings.problem());
+            }
+            if (settings.mode() == Mode.OFF) {
+                return;
+            }
+            AgentLookup.Found agent = AgentLookup.find();
+            if (agent.pools() == null) {
+                console.println("poolwatch: LEAK CHECKS ARE OFF in this test run: " + agent.whyNot()
+                        + ". To turn them on, start the test JVM with -javaagent:poolwatch-agent.jar"
+                        + " (Surefire's argLine; see poolwatch's README).");
+                return;
+            }
+            if (settings.mode() == Mode.FAIL && !settings.extensionsAutodetected()) {
+                console.println("poolwatch: " + Settings.MODE + "=fail, but no test can fail for a leak:"
+                        + " set " + Settings.AUTODETECTION + "=true too, so that JUnit loads poolwatch's extension."
+                        + " Leaks are printed only.");
+            }
+            Session.begin(new Session(settings,
+                    new LeakAttribution(agent.pools(), settings.graceMillis(), System::nanoTime)));
+        } catch (RuntimeException | LinkageError failure) {
+            unchecked(failure);
+        }
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier testIdentifier) {
+        Session session = Session.current();
+        if (session == null || testIdentifier.getParentIdObject().isEmpty()) {
+            return; // an engine: what runs outside its classes is outside every test
+        }
+        try {
+            session.attribution().started(testIdentifier.getUniqueId());
+        } catch (RuntimeException | LinkageError failure) {
+            unchecked(failure);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
+        Session session = Session.current();
+        if (session == null) {
+            return;
+        }
+        try {
+            Verdict verdict = session.attribution().finished(testIdentifier.getUniqueId());
+            if (!verdict.isEmpty()) {
+                console.print(LeakText.console(TestName.of(testIdentifier), verdict, session.settings().mode()));
+                console.flush();
+            }
+        } catch (RuntimeException | LinkageError failure) {
+            unchecked(failure);
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        Session session = Session.current();
+        if (session == null) {
+            return;
+        }
+        Session.end();
+        try {
+            console.print(LeakText.outsideTests(session.attribution().outsideTests()));
+            console.flush();
+        } catch (RuntimeException | LinkageError failure) {
+            unchecked(failure);
+        }
+    }
+
+    /** An error of poolwatch's own: said once, and the rest of the run goes unchecked rather than failing. */
+    private void unchecked(Throwable failure) {
+        Session.end();
+        console.println("poolwatch: ERROR: leak checks stop for the rest of this test run: " + failure);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.poolwatch.junit;
+
+/**
+ * The checks of the test plan running now, which the listener starts and the extension consults: one
+ * per test plan, none while no plan runs or when checks are off.
+ *
+ * @param settings what the configuration parameters asked for
+ * @param attribution whose leak each pool is
+ */
+record Session(Settings settings, LeakAttribution attribution) {
+
+    private static volatile Session current;
+
+    static Session current() {
+        return current;
+    }
+
+    static void begin(Session session) {
+        current = session;
+    }
+
+    static void end() {
+        current = null;
+    }
+}

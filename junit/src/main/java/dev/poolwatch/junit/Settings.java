@@ -1,0 +1,56 @@
+package dev.poolwatch.junit;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The configuration parameters poolwatch reads, from {@code junit-platform.properties}, Surefire's
+ * {@code configurationParameters}, or a system property. A bad value never stops the run: it is
+ * named in one line, and the default is used.
+ *
+ * @param mode {@code poolwatch.mode}: {@code warn} (default), {@code fail} or {@code off}
+ * @param graceMillis {@code poolwatch.graceMillis}: how long a test's open pools get to be shut down
+ *     after the test ends (by a callback or another thread) before they count as its leaks; default 100
+ * @param extensionsAutodetected whether Jupiter loads the extension that fails tests in {@code fail} mode
+ * @param problem what was wrong with the values given, or {@code null}
+ */
+record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String problem) {
+
+    static final String MODE = "poolwatch.mode";
+    static final String GRACE_MILLIS = "poolwatch.graceMillis";
+    static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
+    static final long DEFAULT_GRACE_MILLIS = 100;
+    static final long MAX_GRACE_MILLIS = 60_000;
+
+    static Settings from(Function<String, Optional<String>> parameters) {
+        StringBuilder problems = new StringBuilder();
+        Mode mode = Mode.WARN;
+        Optional<String> modeValue = parameters.apply(MODE);
+        if (modeValue.isPresent()) {
+            Mode parsed = Mode.parse(modeValue.get());
+            if (parsed == null) {
+                problems.append(MODE + "=" + modeValue.get() + " is not valid: expected warn, fail or off; using warn");
+            } else {
+                mode = parsed;
+            }
+        }
+        long grace = DEFAULT_GRACE_MILLIS;
+        Optional<String> graceValue = parameters.apply(GRACE_MILLIS);
+        if (graceValue.isPresent()) {
+            try {
+                grace = Long.parseLong(graceValue.get().trim());
+            } catch (NumberFormatException notANumber) {
+                grace = -1;
+            }
+            if (grace < 0 || grace > MAX_GRACE_MILLIS) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(GRACE_MILLIS + "=" + graceValue.get()
+                        + " is not valid: expected milliseconds from 0 to " + MAX_GRACE_MILLIS + "; using "
+                        + DEFAULT_GRACE_MILLIS);
+                grace = DEFAULT_GRACE_MILLIS;
+            }
+        }
+        boolean autodetected = parameters.apply(AUTODETECTION).map(value -> value.trim().equalsIgnoreCase("true"))
+                .orElse(false);
+        return new Settings(mode, grace, autodetected, problems.length() == 0 ? null : problems.toString());
+    }
+}

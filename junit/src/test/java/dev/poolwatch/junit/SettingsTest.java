@@ -1,0 +1,48 @@
+package dev.poolwatch.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static Settings of(Map<String, String> parameters) {
+        return Settings.from(key -> Optional.ofNullable(parameters.get(key)));
+    }
+
+    @Test
+    void with_no_parameter_the_mode_is_warn_with_the_default_grace() {
+        Settings settings = of(Map.of());
+        assertEquals(Mode.WARN, settings.mode());
+        assertEquals(Settings.DEFAULT_GRACE_MILLIS, settings.graceMillis());
+        assertFalse(settings.extensionsAutodetected());
+        assertNull(settings.problem());
+    }
+
+    @Test
+    void the_mode_is_read_whatever_its_case() {
+        assertEquals(Mode.FAIL, of(Map.of("poolwatch.mode", " Fail")).mode());
+        assertEquals(Mode.OFF, of(Map.of("poolwatch.mode", "off")).mode());
+    }
+
+    @Test
+    void a_bad_value_is_named_and_the_default_used_instead_of_stopping_the_run() {
+        Settings settings = of(Map.of("poolwatch.mode", "strict", "poolwatch.graceMillis", "-5"));
+        assertEquals(Mode.WARN, settings.mode());
+        assertEquals(Settings.DEFAULT_GRACE_MILLIS, settings.graceMillis());
+        assertTrue(settings.problem().startsWith("poolwatch.mode=strict is not valid: expected warn, fail or off"),
+                settings.problem());
+        assertTrue(settings.problem().contains("poolwatch.graceMillis=-5 is not valid"), settings.problem());
+    }
+
+    @Test
+    void the_extension_autodetection_parameter_is_read() {
+        assertTrue(of(Map.of("junit.jupiter.extensions.autodetection.enabled", "true")).extensionsAutodetected());
+    }
+}
