@@ -1,0 +1,180 @@
+package dev.poolwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's project of JUnit 5 tests (test resources, {@code junit-project/}) run by {@code mvn test}
+ * with the agent in Surefire's argLine and {@code poolwatch-junit} as a test dependency: which tests
+ * the console and Surefire's reports blame, in each mode.
+ *
+ * <p>Its tests: {@code LeakyTest.leaksItsPool} leaves a pool open, {@code LeakyTest.closesItsPool}
+ * does not; {@code ClassLeakTest} leaves the pool of its {@code @BeforeAll} open;
+ * {@code DrainingTest} shuts its pool down while the pool's task still runs; {@code StaticPoolTest}
+ * uses a pool its static initializer created, which is no test's.
+ */
+class JUnitProjectTest {
+
+    /** The listener's line; the assertion's message, which Surefire prints too, says nothing of the test failing. */
+    private static final Pattern BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools?:");
+    private static final Pattern FAILING_BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools? \\(the test fails\\):");
+    private static final String OUTSIDE_TESTS = "poolwatch: 1 pool created outside every test";
+    private static final String CHECKS_OFF = "poolwatch: LEAK CHECKS ARE OFF in this test run: no poolwatch agent in this JVM.";
+    private static final String TEST_SITE = "      at demo.LeakyTest.leaksItsPool(LeakyTest.java:";
+    private static final String CLASS_SITE = "      at demo.ClassLeakTest.startSharedPool(ClassLeakTest.java:";
+    private static final String STATIC_SITE = "      at demo.StaticPoolTest.<clinit>(StaticPoolTest.java:";
+    private static final List<String> ALL_TEST_CASES = List.of("demo.ClassLeakTest#usesTheSharedPool",
+            "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.LeakyTest#closesItsPool",
+            "demo.LeakyTest#leaksItsPool", "demo.StaticPoolTest#usesThePoolOfItsClass");
+    private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void in_warn_mode_the_console_names_exactly_the_leaking_test_and_class_and_every_test_passes() throws Exception {
+        laidOut(null);
+
+        MavenBuild.Result build = mvnTest();
+
+        assertEquals(0, build.exitCode(), build.console());
+        Map<String, String> blamed = blamedOnTheConsole(BLAME, build.consoleLines());
+        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"), List.copyOf(blamed.keySet()),
+                build.console());
+        assertTrue(blamed.get("demo.LeakyTest.leaksItsPool()").startsWith(TEST_SITE), build.console());
+        assertTrue(blamed.get("demo.ClassLeakTest").startsWith(CLASS_SITE), build.console());
+        assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
+        List<SurefireReports.TestCase> cases = SurefireReports.read(project);
+        assertEquals(ALL_TEST_CASES, ids(cases), build.console());
+        assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
+    }
+
+    @Test
+    void in_fail_mode_exactly_the_leaking_test_and_class_fail_with_a_message_naming_the_pool() throws Exception {
+        laidOut(FAIL_MODE);
+
+        MavenBuild.Result build = mvnTest();
+
+        assertNotEquals(0, build.exitCode(), build.console());
+        Map<String, SurefireReports.TestCase> failed = new TreeMap<>();
+        List<String> passed = new ArrayList<>();
+        for (SurefireReports.TestCase testCase : SurefireReports.read(project)) {
+            if (testCase.failure() == null) {
+                passed.add(testCase.id());
+            } else {
+                failed.put(testCase.id(), testCase);
+            }
+        }
+        assertEquals(List.of("demo.ClassLeakTest#", "demo.LeakyTest#leaksItsPool"), List.copyOf(failed.keySet()),
+                build.console());
+        assertEquals(List.of("demo.ClassLeakTest#usesTheSharedPool", "demo.DrainingTest#shutsDownWhileItsTaskStillRuns",
+                "demo.LeakyTest#closesItsPool", "demo.StaticPoolTest#usesThePoolOfItsClass"), passed);
+        assertFailure(failed.get("demo.LeakyTest#leaksItsPool"), "poolwatch: demo.LeakyTest.leaksItsPool() leaked 1 pool:", TEST_SITE);
+        assertFailure(failed.get("demo.ClassLeakTest#"), "poolwatch: demo.ClassLeakTest leaked 1 pool:", CLASS_SITE);
+        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
+                List.copyOf(blamedOnTheConsole(FAILING_BLAME, build.consoleLines()).keySet()), build.console());
+        assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
+    }
+
+    @Test
+    void without_the_agent_one_line_says_leak_checks_are_off_and_no_test_fails_even_in_fail_mode() throws Exception {
+        laidOut(FAIL_MODE);
+
+        MavenBuild.Result build = mvnTest("-DagentArgLine=");
+
+        assertEquals(0, build.exitCode(), build.console());
+        List<String> lines = build.consoleLines();
+        assertEquals(1, lines.stream().filter(line -> line.startsWith(CHECKS_OFF)).count(), build.console());
+        assertEquals(Map.of(), blamedOnTheConsole(BLAME, lines), build.console());
+        assertEquals(Map.of(), blamedOnTheConsole(FAILING_BLAME, lines), build.console());
+        List<SurefireReports.TestCase> cases = SurefireReports.read(project);
+        assertEquals(ALL_TEST_CASES, ids(cases), build.console());
+        assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
+    }
+
+    private MavenBuild.Result mvnTest(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("test", "-Dpoolwatch.version=" + System.getProperty("poolwatch.version")));
+        command.addAll(List.of(arguments));
+        return new MavenBuild(project).run(command.toArray(String[]::new));
+    }
+
+    /** Each test or class the console blames in lines of {@code blame}, with the first frame of the site under it. */
+    private static Map<String, String> blamedOnTheConsole(Pattern blame, List<String> lines) {
+        Map<String, String> blamed = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher line = blame.matcher(lines.get(i));
+            if (line.matches()) {
+                assertEquals("1", line.group(2), lines.get(i));
+                String previous = blamed.put(line.group(1), i + 2 < lines.size() ? lines.get(i + 2) : "");
+                assertNull(previous, "blamed once: " + line.group(1));
+            }
+        }
+        return blamed;
+    }
+
+    private static void assertOutsideTestsNamesTheStaticPool(List<String> lines, String console) {
+        int outside = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(OUTSIDE_TESTS)) {
+                assertEquals(-1, outside, "said once:\n" + console);
+                outside = i;
+            }
+        }
+        assertTrue(outside >= 0 && lines.get(outside + 2).startsWith(STATIC_SITE), console);
+    }
+
+    private static void assertFailure(SurefireReports.TestCase testCase, String start, String site) {
+        assertTrue(testCase.failure().startsWith(start), testCase.failure());
+        assertTrue(testCase.failure().contains("  java.util.concurrent.ThreadPoolExecutor never shut down, created by thread \"main\" at:\n" + site),
+                testCase.failure());
+    }
+
+    private static List<String> ids(List<SurefireReports.TestCase> cases) {
+        return cases.stream().map(SurefireReports.TestCase::id).sorted().toList();
+    }
+
+    /** The project in the temporary directory, with {@code junit-platform.properties} if given. */
+    private void laidOut(String junitPlatformProperties) throws IOException, URISyntaxException {
+        Path source = Paths.get(JUnitProjectTest.class.getResource("/junit-project/pom.xml").toURI()).getParent();
+        try (Stream<Path> files = Files.walk(source)) {
+            files.forEach(file -> copy(file, project.resolve(source.relativize(file).toString())));
+        }
+        if (junitPlatformProperties != null) {
+            Path properties = project.resolve("src/test/resources/junit-platform.properties");
+            Files.createDirectories(properties.getParent());
+            Files.writeString(properties, junitPlatformProperties, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            if (Files.isDirectory(from)) {
+                Files.createDirectories(to);
+            } else {
+                Files.copy(from, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
