@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's project of JUnit 5 tests (test resources, {@code junit-project/}) run by {@code mvn test}
- * with the agent in Surefire's argLine and {@code poolwatch-junit} as a test dependency: which tests
- * the console and Surefire's reports blame, in each mode.
+ * with the agent attached by the README's recipe and the README's test dependency on
+ * {@code poolwatch-junit}: which tests the console and Surefire's reports blame, in each mode.
  *
  * <p>Its tests: {@code LeakyTest.leaksItsPool} leaves a pool open, {@code LeakyTest.closesItsPool}
  * does not; {@code ClassLeakTest} leaves the pool of its {@code @BeforeAll} open;
@@ -47,13 +47,17 @@ class JUnitProjectTest {
             "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.LeakyTest#closesItsPool",
             "demo.LeakyTest#leaksItsPool", "demo.StaticPoolTest#usesThePoolOfItsClass");
     private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
+    private static final boolean WITH_AGENT = true;
+    private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
+    private static final String DEPENDENCY_PLACE = "<!-- README: junit dependency -->";
+    private static final String PLUGINS_PLACE = "<!-- README: plugins -->";
 
     @TempDir
     Path project;
 
     @Test
     void in_warn_mode_the_console_names_exactly_the_leaking_test_and_class_and_every_test_passes() throws Exception {
-        laidOut(null);
+        laidOut(WITH_AGENT, null);
 
         MavenBuild.Result build = mvnTest();
 
@@ -71,7 +75,7 @@ class JUnitProjectTest {
 
     @Test
     void in_fail_mode_exactly_the_leaking_test_and_class_fail_with_a_message_naming_the_pool() throws Exception {
-        laidOut(FAIL_MODE);
+        laidOut(WITH_AGENT, FAIL_MODE);
 
         MavenBuild.Result build = mvnTest();
 
@@ -98,9 +102,9 @@ class JUnitProjectTest {
 
     @Test
     void without_the_agent_one_line_says_leak_checks_are_off_and_no_test_fails_even_in_fail_mode() throws Exception {
-        laidOut(FAIL_MODE);
+        laidOut(!WITH_AGENT, FAIL_MODE);
 
-        MavenBuild.Result build = mvnTest("-DagentArgLine=");
+        MavenBuild.Result build = mvnTest();
 
         assertEquals(0, build.exitCode(), build.console());
         List<String> lines = build.consoleLines();
@@ -112,10 +116,8 @@ class JUnitProjectTest {
         assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
     }
 
-    private MavenBuild.Result mvnTest(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("test", "-Dpoolwatch.version=" + System.getProperty("poolwatch.version")));
-        command.addAll(List.of(arguments));
-        return new MavenBuild(project).run(command.toArray(String[]::new));
+    private MavenBuild.Result mvnTest() throws IOException, InterruptedException {
+        return new MavenBuild(project).run("test");
     }
 
     /** Each test or class the console blames in lines of {@code blame}, with the first frame of the site under it. */
@@ -153,12 +155,25 @@ class JUnitProjectTest {
         return cases.stream().map(SurefireReports.TestCase::id).sorted().toList();
     }
 
-    /** The project in the temporary directory, with {@code junit-platform.properties} if given. */
-    private void laidOut(String junitPlatformProperties) throws IOException, URISyntaxException {
+    /**
+     * The project in the temporary directory, with the README's dependency on {@code poolwatch-junit},
+     * the README's recipe that attaches the agent if {@code withAgent}, and
+     * {@code junit-platform.properties} if given.
+     */
+    private void laidOut(boolean withAgent, String junitPlatformProperties) throws IOException, URISyntaxException {
         Path source = Paths.get(JUnitProjectTest.class.getResource("/junit-project/pom.xml").toURI()).getParent();
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(file -> copy(file, project.resolve(source.relativize(file).toString())));
         }
+        ReadmeRecipe recipe = ReadmeRecipe.read();
+        Path pom = project.resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        for (String place : List.of(PROPERTIES_PLACE, DEPENDENCY_PLACE, PLUGINS_PLACE)) {
+            assertTrue(text.contains(place), "the pom marks where the README's blocks go: " + place);
+        }
+        Files.writeString(pom, text.replace(PROPERTIES_PLACE, recipe.properties())
+                .replace(DEPENDENCY_PLACE, ReadmeRecipe.junitDependency())
+                .replace(PLUGINS_PLACE, withAgent ? recipe.plugins() : ""), StandardCharsets.UTF_8);
         if (junitPlatformProperties != null) {
             Path properties = project.resolve("src/test/resources/junit-platform.properties");
             Files.createDirectories(properties.getParent());

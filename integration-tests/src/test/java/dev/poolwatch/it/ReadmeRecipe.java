@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * that goes into a pom's {@code <properties>} and the one that goes into its
  * {@code <build><plugins>}. Each is the fenced block after a marker comment in the README
  * ({@code <!-- surefire-recipe:properties ... -->}, {@code <!-- surefire-recipe:plugins ... -->}),
- * so the recipe the tests run is the one the README shows.
+ * so the recipe the tests run is the one the README shows. The test dependency on
+ * {@code poolwatch-junit} is the block after {@code <!-- junit-recipe:dependency ... -->}.
  *
  * @param properties the lines for {@code <properties>}
  * @param plugins the {@code <plugin>} elements for {@code <build><plugins>}
@@ -24,27 +25,37 @@ import java.util.regex.Pattern;
 record ReadmeRecipe(String properties, String plugins) {
 
     private static final String MARKER = "<!-- surefire-recipe:";
+    private static final String JUNIT_MARKER = "<!-- junit-recipe:";
     private static final String AGENT_AT_END_OF_ARG_LINE = "/poolwatch-agent.jar</argLine>";
     private static final Pattern VERSION = Pattern.compile("<poolwatch\\.version>([^<]*)</poolwatch\\.version>");
     private static final Pattern ARG_LINE = Pattern.compile("<argLine>[^<]*</argLine>");
 
     /** The recipe in the README ({@code poolwatch.readme}, set by the pom). */
     static ReadmeRecipe read() throws IOException {
-        List<String> readme = Files.readAllLines(Paths.get(System.getProperty("poolwatch.readme")), StandardCharsets.UTF_8);
-        return new ReadmeRecipe(blockAfter(readme, "properties"), blockAfter(readme, "plugins"));
+        List<String> readme = readme();
+        return new ReadmeRecipe(blockAfter(readme, MARKER, "properties"), blockAfter(readme, MARKER, "plugins"));
     }
 
-    /** The fenced block that follows the marker comment named {@code part}. */
-    private static String blockAfter(List<String> readme, String part) {
+    /** The README's {@code <dependency>} on {@code poolwatch-junit}, for a pom's {@code <dependencies>}. */
+    static String junitDependency() throws IOException {
+        return blockAfter(readme(), JUNIT_MARKER, "dependency");
+    }
+
+    private static List<String> readme() throws IOException {
+        return Files.readAllLines(Paths.get(System.getProperty("poolwatch.readme")), StandardCharsets.UTF_8);
+    }
+
+    /** The fenced block that follows the marker comment {@code markerStart} named {@code part}. */
+    private static String blockAfter(List<String> readme, String markerStart, String part) {
         int marker = -1;
         for (int i = 0; i < readme.size(); i++) {
-            if (readme.get(i).startsWith(MARKER + part + " ")) {
-                assertEquals(-1, marker, "one README marker " + MARKER + part);
+            if (readme.get(i).startsWith(markerStart + part + " ")) {
+                assertEquals(-1, marker, "one README marker " + markerStart + part);
                 marker = i;
             }
         }
-        assertTrue(marker >= 0, "the README marks its recipe's " + part + " block with " + MARKER + part + " ... -->");
-        assertEquals("```xml", readme.get(marker + 1), "a fenced xml block right after the marker " + MARKER + part);
+        assertTrue(marker >= 0, "the README marks its recipe's " + part + " block with " + markerStart + part + " ... -->");
+        assertEquals("```xml", readme.get(marker + 1), "a fenced xml block right after the marker " + markerStart + part);
         int end = readme.subList(marker + 2, readme.size()).indexOf("```");
         assertTrue(end >= 0, "the recipe's " + part + " block ends with ```");
         return String.join("\n", readme.subList(marker + 2, marker + 2 + end));
