@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Its tests: {@code LeakyTest.leaksItsPool} leaves a pool open, {@code LeakyTest.closesItsPool}
  * does not; {@code ClassLeakTest} leaves the pool of its {@code @BeforeAll} open;
- * {@code DrainingTest} shuts its pool down while the pool's task still runs; {@code StaticPoolTest}
- * uses a pool its static initializer created, which is no test's.
+ * {@code DrainingTest} shuts its pool down while the pool's task still runs; {@code PoolPerTestTest}
+ * starts a pool in {@code @BeforeEach} and shuts it down in {@code @AfterEach}, which the check in
+ * fail mode must come after; {@code StaticPoolTest} uses a pool its static initializer created,
+ * which is no test's.
  */
 class JUnitProjectTest {
 
@@ -45,7 +47,8 @@ class JUnitProjectTest {
     private static final String STATIC_SITE = "      at demo.StaticPoolTest.<clinit>(StaticPoolTest.java:";
     private static final List<String> ALL_TEST_CASES = List.of("demo.ClassLeakTest#usesTheSharedPool",
             "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.LeakyTest#closesItsPool",
-            "demo.LeakyTest#leaksItsPool", "demo.StaticPoolTest#usesThePoolOfItsClass");
+            "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
+            "demo.StaticPoolTest#usesThePoolOfItsClass");
     private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
     private static final boolean WITH_AGENT = true;
     private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
@@ -92,7 +95,8 @@ class JUnitProjectTest {
         assertEquals(List.of("demo.ClassLeakTest#", "demo.LeakyTest#leaksItsPool"), List.copyOf(failed.keySet()),
                 build.console());
         assertEquals(List.of("demo.ClassLeakTest#usesTheSharedPool", "demo.DrainingTest#shutsDownWhileItsTaskStillRuns",
-                "demo.LeakyTest#closesItsPool", "demo.StaticPoolTest#usesThePoolOfItsClass"), passed);
+                "demo.LeakyTest#closesItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
+                "demo.StaticPoolTest#usesThePoolOfItsClass"), passed);
         assertFailure(failed.get("demo.LeakyTest#leaksItsPool"), "poolwatch: demo.LeakyTest.leaksItsPool() leaked 1 pool:", TEST_SITE);
         assertFailure(failed.get("demo.ClassLeakTest#"), "poolwatch: demo.ClassLeakTest leaked 1 pool:", CLASS_SITE);
         assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
