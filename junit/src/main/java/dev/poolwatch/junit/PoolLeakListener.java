@@ -1,6 +1,7 @@
 package dev.poolwatch.junit;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -24,14 +25,18 @@ import org.junit.platform.launcher.TestPlan;
 public final class PoolLeakListener implements TestExecutionListener {
 
     private final PrintStream console;
+    private final Supplier<AgentLookup.Found> agent;
+    /** The checks this listener began; another instance's (a launcher run inside a test) are not its own. */
+    private volatile Session session;
 
-    /** Called by the JUnit Platform's {@code ServiceLoader}: prints to {@code System.err}. */
+    /** Called by the JUnit Platform's {@code ServiceLoader}: prints to {@code System.err}, asks the agent in this JVM. */
     public PoolLeakListener() {
-        this(System.err);
+        this(System.err, AgentLookup::find);
     }
 
-    PoolLeakListener(PrintStream console) {
+    PoolLeakListener(PrintStream console, Supplier<AgentLookup.Found> agent) {
         this.console = console;
+        this.agent = agent;
     }
 
     @Override
@@ -44,9 +49,9 @@ public final class PoolLeakListener implements TestExecutionListener {
             if (settings.mode() == Mode.OFF) {
                 return;
             }
-            AgentLookup.Found agent = AgentLookup.find();
-            if (agent.pools() == null) {
-                console.println("poolwatch: LEAK CHECKS ARE OFF in this test run: " + agent.whyNot()
+            AgentLookup.Found found = agent.get();
+            if (found.pools() == null) {
+                console.println("poolwatch: LEAK CHECKS ARE OFF in this test run: " + found.whyNot()
                         + ". To turn them on, start the test JVM with -javaagent:poolwatch-agent.jar"
                         + " (Surefire's argLine; see poolwatch's README).");
                 return;
@@ -56,8 +61,8 @@ public final class PoolLeakListener implements TestExecutionListener {
                         + " set " + Settings.AUTODETECTION + "=true too, so that JUnit loads poolwatch's extension."
                         + " Leaks are printed only.");
             }
-            Session.begin(new Session(settings,
-                    new LeakAttribution(agent.pools(), settings.graceMillis(), System::nanoTime)));
+            session = new Session(settings, new LeakAttribution(found.pools(), settings.graceMillis(), System::nanoTime));
+            Session.begin(session);
         } catch (RuntimeException | LinkageError failure) {
             unchecked(failure);
         }
@@ -65,7 +70,7 @@ public final class PoolLeakListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier testIdentifier) {
-        Session session = Session.current();
+        Session session = this.session;
         if (session == null || testIdentifier.getParentIdObject().isEmpty()) {
             return; // an engine: what runs outside its classes is outside every test
         }
@@ -78,7 +83,7 @@ public final class PoolLeakListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier testIdentifier, TestExecutionResult testExecutionResult) {
-        Session session = Session.current();
+        Session session = this.session;
         if (session == null) {
             return;
         }
@@ -95,11 +100,11 @@ public final class PoolLeakListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        Session session = Session.current();
+        Session session = this.session;
         if (session == null) {
             return;
         }
-        Session.end();
+        stop(session);
         try {
             console.print(LeakText.outsideTests(session.attribution().outsideTests()));
             console.flush();
@@ -108,9 +113,17 @@ public final class PoolLeakListener implements TestExecutionListener {
         }
     }
 
+    private void stop(Session session) {
+        this.session = null;
+        Session.end(session);
+    }
+
     /** An error of poolwatch's own: said once, and the rest of the run goes unchecked rather than failing. */
     private void unchecked(Throwable failure) {
-        Session.end();
+        Session session = this.session;
+        if (session != null) {
+            stop(session);
+        }
         console.println("poolwatch: ERROR: leak checks stop for the rest of this test run: " + failure);
     }
 }

@@ -15,11 +15,14 @@ record Session(Settings settings, LeakAttribution attribution) {
         return current;
     }
 
-    static void begin(Session session) {
+    static synchronized void begin(Session session) {
         current = session;
     }
 
-    static void end() {
-        current = null;
+    /** Ends {@code session}, if it is still the current one: a listener ends only the checks it began. */
+    static synchronized void end(Session session) {
+        if (current == session) {
+            current = null;
+        }
     }
 }

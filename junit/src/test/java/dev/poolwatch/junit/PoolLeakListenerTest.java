@@ -1,0 +1,138 @@
+package dev.poolwatch.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The listener and the extension in a real JUnit Platform run of a fixture class, with the agent's
+ * registry faked: the fixture's tests "create" pools in it on their own thread.
+ */
+class PoolLeakListenerTest {
+
+    private static final String LEAK_SITE = "fixture.Leaky.leaks(Leaky.java:7)";
+    private static final Map<String, String> FAIL_MODE = Map.of("poolwatch.mode", "fail",
+            "junit.jupiter.extensions.autodetection.enabled", "true");
+
+    /** Where the fixture's tests create their pools: static, since JUnit makes the fixture's instances. */
+    static volatile FakePools pools;
+
+    static class Fixture {
+        @Test
+        void leaks() {
+            pools.create(LEAK_SITE);
+        }
+
+        @Test
+        void closes() {
+            pools.shutDown(pools.create("fixture.Leaky.closes(Leaky.java:12)"));
+        }
+    }
+
+    /** What a run printed, and each fixture test's result by method name. */
+    private record Run(String console, Map<String, TestExecutionResult> results) {
+    }
+
+    private static Run run(PoolSource source, Map<String, String> parameters) {
+        pools = new FakePools();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PoolLeakListener listener = new PoolLeakListener(new PrintStream(console, true, StandardCharsets.UTF_8),
+                () -> new AgentLookup.Found(source == null ? pools : source, null));
+        Map<String, TestExecutionResult> results = new TreeMap<>();
+        TestExecutionListener resultsByMethod = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                if (test.isTest()) {
+                    results.put(test.getDisplayName(), result);
+                }
+            }
+        };
+        // Without the listener this module registers for every run: the one under test here has a fake agent.
+        LauncherConfig withoutRegisteredListeners = LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build();
+        LauncherFactory.create(withoutRegisteredListeners).execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(Fixture.class))
+                .configurationParameters(parameters)
+                .build(), listener, resultsByMethod);
+        return new Run(console.toString(StandardCharsets.UTF_8), results);
+    }
+
+    @Test
+    void in_warn_mode_the_leaking_test_is_named_with_its_site_and_every_test_passes() {
+        Run run = run(null, Map.of("poolwatch.graceMillis", "0"));
+
+        assertTrue(run.console().startsWith("poolwatch: " + Fixture.class.getName() + ".leaks() leaked 1 pool:\n"
+                + "  java.util.concurrent.ThreadPoolExecutor never shut down, created by thread \"main\" at:\n"
+                + "      at " + LEAK_SITE + "\n"), run.console());
+        assertEquals(1, run.console().split("leaked").length - 1, run.console());
+        run.results().values().forEach(result -> assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus()));
+    }
+
+    @Test
+    void in_fail_mode_exactly_the_leaking_test_fails_with_a_poolwatch_assertion() {
+        Run run = run(null, FAIL_MODE);
+
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, run.results().get("closes()").getStatus());
+        TestExecutionResult leaks = run.results().get("leaks()");
+        assertEquals(TestExecutionResult.Status.FAILED, leaks.getStatus());
+        Throwable failure = leaks.getThrowable().orElseThrow();
+        assertTrue(failure instanceof AssertionError, failure.toString());
+        assertTrue(failure.getMessage().startsWith("poolwatch: " + Fixture.class.getName() + ".leaks() leaked 1 pool:"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("ThreadPoolExecutor never shut down") && failure.getMessage().contains(LEAK_SITE),
+                failure.getMessage());
+    }
+
+    @Test
+    void fail_mode_without_extension_autodetection_says_so_and_fails_no_test() {
+        Run run = run(null, Map.of("poolwatch.mode", "fail"));
+
+        assertTrue(run.console().startsWith("poolwatch: poolwatch.mode=fail, but no test can fail for a leak: set "
+                + "junit.jupiter.extensions.autodetection.enabled=true too"), run.console());
+        run.results().values().forEach(result -> assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus()));
+    }
+
+    @Test
+    void an_error_of_poolwatch_own_is_said_once_and_fails_no_test_even_in_fail_mode() {
+        PoolSource broken = new PoolSource() {
+            @Override
+            public long lastPoolNumber() {
+                throw new IllegalStateException("registry unreadable");
+            }
+
+            @Override
+            public List<PoolSeen> openPoolsAfter(long afterNumber) {
+                throw new IllegalStateException("registry unreadable");
+            }
+        };
+
+        Run run = run(broken, FAIL_MODE);
+
+        assertEquals("poolwatch: ERROR: leak checks stop for the rest of this test run:"
+                + " java.lang.IllegalStateException: registry unreadable\n", run.console());
+        assertEquals(2, run.results().size());
+        run.results().values().forEach(result -> assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus()));
+    }
+
+    @Test
+    void mode_off_checks_nothing_and_prints_nothing() {
+        Run run = run(null, Map.of("poolwatch.mode", "off"));
+
+        assertEquals("", run.console());
+    }
+}
