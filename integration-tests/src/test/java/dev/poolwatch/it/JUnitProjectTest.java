@@ -128,7 +128,7 @@ class JUnitProjectTest {
 
     /**
      * The JDK 25 run's console, where the listener attached the agent: the JDK's four-line warning,
-     * after Surefire's "Running" line of the first test class,
+     * once, before Surefire's first "Running" line,
      * <pre>
      * WARNING: A Java agent has been loaded dynamically (.../poolwatch-agent-0.1.0-SNAPSHOT.jar)
      * WARNING: If a serviceability tool is in use, please run with -XX:+EnableDynamicAgentLoading to hide this warning
