@@ -22,11 +22,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A user's project of JUnit 5 tests (test resources, {@code junit-project/}) run by {@code mvn test}
- * with the agent attached by the README's recipe and the README's test dependency on
- * {@code poolwatch-junit}: which tests the console and Surefire's reports blame, in each mode.
+ * with the README's test dependency on {@code poolwatch-junit}, and the agent either given by the
+ * README's recipe or attached by the listener: which tests the console and Surefire's reports blame,
+ * in each mode.
  *
  * <p>Its tests: {@code LeakyTest.leaksItsPool} leaves a pool open, {@code LeakyTest.closesItsPool}
  * does not; {@code ClassLeakTest} leaves the pool of its {@code @BeforeAll} open;
@@ -41,7 +44,13 @@ class JUnitProjectTest {
     private static final Pattern BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools?:");
     private static final Pattern FAILING_BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools? \\(the test fails\\):");
     private static final String OUTSIDE_TESTS = "poolwatch: 1 pool created outside every test";
-    private static final String CHECKS_OFF = "poolwatch: LEAK CHECKS ARE OFF in this test run: no poolwatch agent in this JVM.";
+    private static final String CHECKS_OFF = "poolwatch: LEAK CHECKS ARE OFF in this test run: no poolwatch agent in this JVM,"
+            + " and attaching ";
+    /** The first line of the JDK's warning (JDK 21+, JEP 451) when an agent is attached without -XX:+EnableDynamicAgentLoading. */
+    private static final String DYNAMIC_AGENT_WARNING = "WARNING: A Java agent has been loaded dynamically";
+    private static final String SECOND_COPY = "poolwatch: already installed in this JVM";
+    /** A JDK whose modules leave out jdk.attach: no attach at all, in the test JVM or from a helper JVM it starts. */
+    private static final String NO_ATTACH_SUPPORT = "-DargLine=--limit-modules java.se";
     private static final String TEST_SITE = "      at demo.LeakyTest.leaksItsPool(LeakyTest.java:";
     private static final String CLASS_SITE = "      at demo.ClassLeakTest.startSharedPool(ClassLeakTest.java:";
     private static final String STATIC_SITE = "      at demo.StaticPoolTest.<clinit>(StaticPoolTest.java:";
@@ -50,7 +59,14 @@ class JUnitProjectTest {
             "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
             "demo.StaticPoolTest#usesThePoolOfItsClass");
     private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
-    private static final boolean WITH_AGENT = true;
+    /** How the test JVM gets the agent. */
+    enum Agent {
+        /** {@code -javaagent} in Surefire's argLine, by the README's recipe. */
+        ON_THE_COMMAND_LINE,
+        /** None given: the listener attaches the agent jar that came with {@code poolwatch-junit}. */
+        ATTACHED_BY_THE_LISTENER
+    }
+
     private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
     private static final String DEPENDENCY_PLACE = "<!-- README: junit dependency -->";
     private static final String PLUGINS_PLACE = "<!-- README: plugins -->";
@@ -58,9 +74,11 @@ class JUnitProjectTest {
     @TempDir
     Path project;
 
-    @Test
-    void in_warn_mode_the_console_names_exactly_the_leaking_test_and_class_and_every_test_passes() throws Exception {
-        laidOut(WITH_AGENT, null);
+    @ParameterizedTest
+    @EnumSource(Agent.class)
+    void in_warn_mode_the_console_names_exactly_the_leaking_test_and_class_and_every_test_passes(Agent agent)
+            throws Exception {
+        laidOut(agent, null);
 
         MavenBuild.Result build = mvnTest();
 
@@ -74,11 +92,14 @@ class JUnitProjectTest {
         List<SurefireReports.TestCase> cases = SurefireReports.read(project);
         assertEquals(ALL_TEST_CASES, ids(cases), build.console());
         assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
+        assertTheAgentLoadedOnce(agent, build);
     }
 
-    @Test
-    void in_fail_mode_exactly_the_leaking_test_and_class_fail_with_a_message_naming_the_pool() throws Exception {
-        laidOut(WITH_AGENT, FAIL_MODE);
+    @ParameterizedTest
+    @EnumSource(Agent.class)
+    void in_fail_mode_exactly_the_leaking_test_and_class_fail_with_a_message_naming_the_pool(Agent agent)
+            throws Exception {
+        laidOut(agent, FAIL_MODE);
 
         MavenBuild.Result build = mvnTest();
 
@@ -102,17 +123,49 @@ class JUnitProjectTest {
         assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
                 List.copyOf(blamedOnTheConsole(FAILING_BLAME, build.consoleLines()).keySet()), build.console());
         assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
+        assertTheAgentLoadedOnce(agent, build);
+    }
+
+    /**
+     * The JDK 25 run's console, where the listener attached the agent: the JDK's four-line warning,
+     * once, before Surefire's first "Running" line,
+     * <pre>
+     * WARNING: A Java agent has been loaded dynamically (.../poolwatch-agent-0.1.0-SNAPSHOT.jar)
+     * WARNING: If a serviceability tool is in use, please run with -XX:+EnableDynamicAgentLoading to hide this warning
+     * WARNING: If a serviceability tool is not in use, please run with -Djdk.instrument.traceUsage for more information
+     * WARNING: Dynamic loading of agents will be disallowed by default in a future release
+     * </pre>
+     * which the README's advice, that flag in Surefire's argLine, silences. JDK 17 never warns.
+     */
+    @Test
+    void an_attached_agent_warns_on_jdk_21_and_later_unless_the_readme_advice_is_followed() throws Exception {
+        laidOut(Agent.ATTACHED_BY_THE_LISTENER, null);
+
+        MavenBuild.Result warned = mvnTest();
+
+        assertEquals(0, warned.exitCode(), warned.console());
+        assertEquals(Runtime.version().feature() >= 21 ? 1 : 0, count(warned.consoleLines(), DYNAMIC_AGENT_WARNING),
+                warned.console());
+
+        pasteIntoPlugins(ReadmeRecipe.junitQuietAttach());
+        MavenBuild.Result silenced = mvnTest();
+
+        assertEquals(0, silenced.exitCode(), silenced.console());
+        assertEquals(0, count(silenced.consoleLines(), DYNAMIC_AGENT_WARNING), silenced.console());
+        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
+                List.copyOf(blamedOnTheConsole(BLAME, silenced.consoleLines()).keySet()), silenced.console());
     }
 
     @Test
-    void without_the_agent_one_line_says_leak_checks_are_off_and_no_test_fails_even_in_fail_mode() throws Exception {
-        laidOut(!WITH_AGENT, FAIL_MODE);
+    void when_the_agent_cannot_be_attached_one_line_says_leak_checks_are_off_and_no_test_fails_even_in_fail_mode()
+            throws Exception {
+        laidOut(Agent.ATTACHED_BY_THE_LISTENER, FAIL_MODE);
 
-        MavenBuild.Result build = mvnTest();
+        MavenBuild.Result build = new MavenBuild(project).run("test", NO_ATTACH_SUPPORT);
 
         assertEquals(0, build.exitCode(), build.console());
         List<String> lines = build.consoleLines();
-        assertEquals(1, lines.stream().filter(line -> line.startsWith(CHECKS_OFF)).count(), build.console());
+        assertEquals(1, count(lines, CHECKS_OFF), build.console());
         assertEquals(Map.of(), blamedOnTheConsole(BLAME, lines), build.console());
         assertEquals(Map.of(), blamedOnTheConsole(FAILING_BLAME, lines), build.console());
         List<SurefireReports.TestCase> cases = SurefireReports.read(project);
@@ -122,6 +175,17 @@ class JUnitProjectTest {
 
     private MavenBuild.Result mvnTest() throws IOException, InterruptedException {
         return new MavenBuild(project).run("test");
+    }
+
+    /** An agent given on the command line is never attached a second time; one attached is, once. */
+    private static void assertTheAgentLoadedOnce(Agent agent, MavenBuild.Result build) {
+        assertEquals(0, count(build.consoleLines(), SECOND_COPY), build.console());
+        boolean warns = agent == Agent.ATTACHED_BY_THE_LISTENER && Runtime.version().feature() >= 21;
+        assertEquals(warns ? 1 : 0, count(build.consoleLines(), DYNAMIC_AGENT_WARNING), build.console());
+    }
+
+    private static long count(List<String> lines, String start) {
+        return lines.stream().filter(line -> line.startsWith(start)).count();
     }
 
     /** Each test or class the console blames in lines of {@code blame}, with the first frame of the site under it. */
@@ -161,10 +225,10 @@ class JUnitProjectTest {
 
     /**
      * The project in the temporary directory, with the README's dependency on {@code poolwatch-junit},
-     * the README's recipe that attaches the agent if {@code withAgent}, and
+     * the README's recipe that gives the agent on the command line if {@code agent} says so, and
      * {@code junit-platform.properties} if given.
      */
-    private void laidOut(boolean withAgent, String junitPlatformProperties) throws IOException, URISyntaxException {
+    private void laidOut(Agent agent, String junitPlatformProperties) throws IOException, URISyntaxException {
         Path source = Paths.get(JUnitProjectTest.class.getResource("/junit-project/pom.xml").toURI()).getParent();
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(file -> copy(file, project.resolve(source.relativize(file).toString())));
@@ -177,12 +241,20 @@ class JUnitProjectTest {
         }
         Files.writeString(pom, text.replace(PROPERTIES_PLACE, recipe.properties())
                 .replace(DEPENDENCY_PLACE, ReadmeRecipe.junitDependency())
-                .replace(PLUGINS_PLACE, withAgent ? recipe.plugins() : ""), StandardCharsets.UTF_8);
+                .replace(PLUGINS_PLACE, agent == Agent.ON_THE_COMMAND_LINE ? recipe.plugins() + "\n" + PLUGINS_PLACE
+                        : PLUGINS_PLACE), StandardCharsets.UTF_8);
         if (junitPlatformProperties != null) {
             Path properties = project.resolve("src/test/resources/junit-platform.properties");
             Files.createDirectories(properties.getParent());
             Files.writeString(properties, junitPlatformProperties, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Adds {@code plugins} to the project's {@code <build><plugins>}. */
+    private void pasteIntoPlugins(String plugins) throws IOException {
+        Path pom = project.resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        Files.writeString(pom, text.replace(PLUGINS_PLACE, plugins + "\n" + PLUGINS_PLACE), StandardCharsets.UTF_8);
     }
 
     private static void copy(Path from, Path to) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code <build><plugins>}. Each is the fenced block after a marker comment in the README
  * ({@code <!-- surefire-recipe:properties ... -->}, {@code <!-- surefire-recipe:plugins ... -->}),
  * so the recipe the tests run is the one the README shows. The test dependency on
- * {@code poolwatch-junit} is the block after {@code <!-- junit-recipe:dependency ... -->}.
+ * {@code poolwatch-junit} is the block after {@code <!-- junit-recipe:dependency ... -->}, and the
+ * Surefire plugin that silences the JDK's warning about an attached agent the block after
+ * {@code <!-- junit-recipe:quiet-attach ... -->}.
  *
  * @param properties the lines for {@code <properties>}
  * @param plugins the {@code <plugin>} elements for {@code <build><plugins>}
@@ -39,6 +41,14 @@ record ReadmeRecipe(String properties, String plugins) {
     /** The README's {@code <dependency>} on {@code poolwatch-junit}, for a pom's {@code <dependencies>}. */
     static String junitDependency() throws IOException {
         return blockAfter(readme(), JUNIT_MARKER, "dependency");
+    }
+
+    /**
+     * The README's Surefire {@code <plugin>} whose argLine silences the JDK's warning about an agent the
+     * listener attached, for a pom's {@code <build><plugins>}.
+     */
+    static String junitQuietAttach() throws IOException {
+        return blockAfter(readme(), JUNIT_MARKER, "quiet-attach");
     }
 
     private static List<String> readme() throws IOException {

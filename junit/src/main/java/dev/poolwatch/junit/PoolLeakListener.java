@@ -1,7 +1,7 @@
 package dev.poolwatch.junit;
 
 import java.io.PrintStream;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -9,32 +9,37 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Names the test that leaked each pool, in any JUnit Platform run where the poolwatch agent is loaded
- * ({@code -javaagent:poolwatch-agent.jar}, e.g. in Surefire's {@code argLine}). Registered through
- * {@code ServiceLoader}: having {@code poolwatch-junit} on the test class path is all it takes.
+ * Names the test that leaked each pool, in any JUnit Platform run. Registered through
+ * {@code ServiceLoader}: having {@code poolwatch-junit} on the test class path is all it takes. It uses
+ * the poolwatch agent given by {@code -javaagent:poolwatch-agent.jar} (e.g. in Surefire's
+ * {@code argLine}); without one, it attaches the agent jar that came with it on the class path when the
+ * test plan starts, with the options of {@code poolwatch.agentOptions}.
  *
  * <p>Each test and class is judged when it ends (see {@link LeakAttribution} for whose leak a pool
  * is), and what it leaked is printed under its name; pools created outside every test are printed
  * once, when the plan ends. In {@link Mode#FAIL} the {@link PoolLeakCheck} extension fails the
  * leaking test first, and this listener prints the same verdict.
  *
- * <p>Never fails a run because of itself: without the agent it prints one line saying that leak
- * checks are off, why, and how to turn them on, and does nothing else; an error of its own is
+ * <p>Never fails a run because of itself: without an agent, given or attached, it prints one line saying
+ * that leak checks are off, why, and how to turn them on, and does nothing else; an error of its own is
  * printed, and the run goes on unchecked.
  */
 public final class PoolLeakListener implements TestExecutionListener {
 
     private final PrintStream console;
-    private final Supplier<AgentLookup.Found> agent;
+    private final Function<Settings, AgentLookup.Found> agent;
     /** The checks this listener began; another instance's (a launcher run inside a test) are not its own. */
     private volatile Session session;
 
-    /** Called by the JUnit Platform's {@code ServiceLoader}: prints to {@code System.err}, asks the agent in this JVM. */
+    /**
+     * Called by the JUnit Platform's {@code ServiceLoader}: prints to {@code System.err}, asks the agent in
+     * this JVM, attaching it first if there is none.
+     */
     public PoolLeakListener() {
-        this(System.err, AgentLookup::find);
+        this(System.err, settings -> AgentLookup.findOrAttach(settings.agentOptions()));
     }
 
-    PoolLeakListener(PrintStream console, Supplier<AgentLookup.Found> agent) {
+    PoolLeakListener(PrintStream console, Function<Settings, AgentLookup.Found> agent) {
         this.console = console;
         this.agent = agent;
     }
@@ -49,7 +54,7 @@ public final class PoolLeakListener implements TestExecutionListener {
             if (settings.mode() == Mode.OFF) {
                 return;
             }
-            AgentLookup.Found found = agent.get();
+            AgentLookup.Found found = agent.apply(settings);
             if (found.pools() == null) {
                 console.println("poolwatch: LEAK CHECKS ARE OFF in this test run: " + found.whyNot()
                         + ". To turn them on, start the test JVM with -javaagent:poolwatch-agent.jar"

@@ -12,12 +12,15 @@ import java.util.function.Function;
  * @param graceMillis {@code poolwatch.graceMillis}: how long a test's open pools get to be shut down
  *     after the test ends (by a callback or another thread) before they count as its leaks; default 100
  * @param extensionsAutodetected whether Jupiter loads the extension that fails tests in {@code fail} mode
+ * @param agentOptions {@code poolwatch.agentOptions}: the options of an agent the listener attaches, as
+ *     after {@code -javaagent:poolwatch-agent.jar=}; empty (the default) for none
  * @param problem what was wrong with the values given, or {@code null}
  */
-record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String problem) {
+record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String agentOptions, String problem) {
 
     static final String MODE = "poolwatch.mode";
     static final String GRACE_MILLIS = "poolwatch.graceMillis";
+    static final String AGENT_OPTIONS = "poolwatch.agentOptions";
     static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
     static final long DEFAULT_GRACE_MILLIS = 100;
     static final long MAX_GRACE_MILLIS = 60_000;
@@ -51,6 +54,7 @@ record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, Str
         }
         boolean autodetected = parameters.apply(AUTODETECTION).map(value -> value.trim().equalsIgnoreCase("true"))
                 .orElse(false);
-        return new Settings(mode, grace, autodetected, problems.length() == 0 ? null : problems.toString());
+        String agentOptions = parameters.apply(AGENT_OPTIONS).map(String::trim).orElse("");
+        return new Settings(mode, grace, autodetected, agentOptions, problems.length() == 0 ? null : problems.toString());
     }
 }

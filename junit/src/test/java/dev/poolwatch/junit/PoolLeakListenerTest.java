@@ -52,7 +52,7 @@ class PoolLeakListenerTest {
         pools = new FakePools();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PoolLeakListener listener = new PoolLeakListener(new PrintStream(console, true, StandardCharsets.UTF_8),
-                () -> new AgentLookup.Found(source == null ? pools : source, null));
+                settings -> new AgentLookup.Found(source == null ? pools : source, null));
         Map<String, TestExecutionResult> results = new TreeMap<>();
         TestExecutionListener resultsByMethod = new TestExecutionListener() {
             @Override

@@ -22,7 +22,13 @@ class SettingsTest {
         assertEquals(Mode.WARN, settings.mode());
         assertEquals(Settings.DEFAULT_GRACE_MILLIS, settings.graceMillis());
         assertFalse(settings.extensionsAutodetected());
+        assertEquals("", settings.agentOptions());
         assertNull(settings.problem());
+    }
+
+    @Test
+    void the_options_of_an_attached_agent_are_passed_as_given() {
+        assertEquals("stackDepth=4,quiet=true", of(Map.of("poolwatch.agentOptions", " stackDepth=4,quiet=true")).agentOptions());
     }
 
     @Test
