@@ -99,8 +99,11 @@ public final class PoolLeakListener implements TestExecutionListener {
         try {
             // judged even when its mode is off, so that its pools are not reported as outside every test
             Verdict verdict = session.attribution().finished(testIdentifier.getUniqueId());
-            Mode mode = TestMode.of(testIdentifier, session.settings().mode());
-            if (!verdict.isEmpty() && mode != Mode.OFF) {
+            if (verdict.isEmpty()) {
+                return;
+            }
+            Mode mode = TestMode.of(testIdentifier, session.settings().mode()); // reflection, for a leak only
+            if (mode != Mode.OFF) {
                 session.report().add(TestLeaks.of(testIdentifier, verdict));
                 console.print(LeakText.console(TestName.of(testIdentifier), verdict, mode));
                 console.flush();
