@@ -20,6 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +41,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code DrainingTest} shuts its pool down while the pool's task still runs; {@code PoolPerTestTest}
  * starts a pool in {@code @BeforeEach} and shuts it down in {@code @AfterEach}, which the check in
  * fail mode must come after; {@code StaticPoolTest} uses a pool its static initializer created,
- * which is no test's.
+ * which is no test's; {@code QuietLeakTest}, annotated {@code @PoolLeaks(Mode.OFF)}, and
+ * {@code KnownLeakTest.leaksAKnownPool}, annotated {@code @PoolLeaks(Mode.WARN)}, leave a pool open each,
+ * which the first is never blamed for and the second is in every mode, without failing.
  */
 class JUnitProjectTest {
 
@@ -54,10 +61,16 @@ class JUnitProjectTest {
     private static final String TEST_SITE = "      at demo.LeakyTest.leaksItsPool(LeakyTest.java:";
     private static final String CLASS_SITE = "      at demo.ClassLeakTest.startSharedPool(ClassLeakTest.java:";
     private static final String STATIC_SITE = "      at demo.StaticPoolTest.<clinit>(StaticPoolTest.java:";
+    private static final String KNOWN_SITE = "      at demo.KnownLeakTest.leaksAKnownPool(KnownLeakTest.java:";
     private static final List<String> ALL_TEST_CASES = List.of("demo.ClassLeakTest#usesTheSharedPool",
-            "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.LeakyTest#closesItsPool",
-            "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
-            "demo.StaticPoolTest#usesThePoolOfItsClass");
+            "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.KnownLeakTest#leaksAKnownPool",
+            "demo.LeakyTest#closesItsPool", "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
+            "demo.QuietLeakTest#leaksItsPoolUnchecked", "demo.StaticPoolTest#usesThePoolOfItsClass");
+    /** The tests and classes the JSON report names, as class#method, with the first frame of the site of their one leak. */
+    private static final Map<String, String> REPORTED = Map.of(
+            "demo.ClassLeakTest#null", CLASS_SITE.strip().substring("at ".length()),
+            "demo.KnownLeakTest#leaksAKnownPool", KNOWN_SITE.strip().substring("at ".length()),
+            "demo.LeakyTest#leaksItsPool", TEST_SITE.strip().substring("at ".length()));
     private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
     /** How the test JVM gets the agent. */
     enum Agent {
@@ -84,15 +97,17 @@ class JUnitProjectTest {
 
         assertEquals(0, build.exitCode(), build.console());
         Map<String, String> blamed = blamedOnTheConsole(BLAME, build.consoleLines());
-        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"), List.copyOf(blamed.keySet()),
-                build.console());
+        assertEquals(List.of("demo.ClassLeakTest", "demo.KnownLeakTest.leaksAKnownPool()", "demo.LeakyTest.leaksItsPool()"),
+                List.copyOf(blamed.keySet()), build.console());
         assertTrue(blamed.get("demo.LeakyTest.leaksItsPool()").startsWith(TEST_SITE), build.console());
+        assertTrue(blamed.get("demo.KnownLeakTest.leaksAKnownPool()").startsWith(KNOWN_SITE), build.console());
         assertTrue(blamed.get("demo.ClassLeakTest").startsWith(CLASS_SITE), build.console());
         assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
         List<SurefireReports.TestCase> cases = SurefireReports.read(project);
         assertEquals(ALL_TEST_CASES, ids(cases), build.console());
         assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
         assertTheAgentLoadedOnce(agent, build);
+        assertTheJsonReportNamesTheSameLeaks();
     }
 
     @ParameterizedTest
@@ -116,14 +131,19 @@ class JUnitProjectTest {
         assertEquals(List.of("demo.ClassLeakTest#", "demo.LeakyTest#leaksItsPool"), List.copyOf(failed.keySet()),
                 build.console());
         assertEquals(List.of("demo.ClassLeakTest#usesTheSharedPool", "demo.DrainingTest#shutsDownWhileItsTaskStillRuns",
-                "demo.LeakyTest#closesItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
-                "demo.StaticPoolTest#usesThePoolOfItsClass"), passed);
+                "demo.KnownLeakTest#leaksAKnownPool", "demo.LeakyTest#closesItsPool",
+                "demo.PoolPerTestTest#usesThePoolItsSetUpStarted", "demo.QuietLeakTest#leaksItsPoolUnchecked",
+                "demo.StaticPoolTest#usesThePoolOfItsClass"), passed.stream().sorted().toList());
         assertFailure(failed.get("demo.LeakyTest#leaksItsPool"), "poolwatch: demo.LeakyTest.leaksItsPool() leaked 1 pool:", TEST_SITE);
         assertFailure(failed.get("demo.ClassLeakTest#"), "poolwatch: demo.ClassLeakTest leaked 1 pool:", CLASS_SITE);
         assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
                 List.copyOf(blamedOnTheConsole(FAILING_BLAME, build.consoleLines()).keySet()), build.console());
+        // the failures' messages, which Surefire prints, match too: the test annotated warn is among them, but not failed
+        assertTrue(blamedOnTheConsole(BLAME, build.consoleLines()).containsKey("demo.KnownLeakTest.leaksAKnownPool()"),
+                build.console());
         assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
         assertTheAgentLoadedOnce(agent, build);
+        assertTheJsonReportNamesTheSameLeaks();
     }
 
     /**
@@ -152,7 +172,7 @@ class JUnitProjectTest {
 
         assertEquals(0, silenced.exitCode(), silenced.console());
         assertEquals(0, count(silenced.consoleLines(), DYNAMIC_AGENT_WARNING), silenced.console());
-        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
+        assertEquals(List.of("demo.ClassLeakTest", "demo.KnownLeakTest.leaksAKnownPool()", "demo.LeakyTest.leaksItsPool()"),
                 List.copyOf(blamedOnTheConsole(BLAME, silenced.consoleLines()).keySet()), silenced.console());
     }
 
@@ -171,6 +191,39 @@ class JUnitProjectTest {
         List<SurefireReports.TestCase> cases = SurefireReports.read(project);
         assertEquals(ALL_TEST_CASES, ids(cases), build.console());
         assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
+    }
+
+    /**
+     * {@code target/poolwatch-tests.json}: exactly the leaking tests and class, each with its one pool
+     * and its site, never the test annotated off; and the static initializer's pool outside every test.
+     */
+    private void assertTheJsonReportNamesTheSameLeaks() throws IOException {
+        Path file = project.resolve("target/poolwatch-tests.json");
+        assertTrue(Files.isRegularFile(file), "written: " + file);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonObject report = JsonParser.parseString(text).getAsJsonObject();
+        Map<String, String> reported = new TreeMap<>();
+        for (JsonElement element : report.getAsJsonArray("tests")) {
+            JsonObject test = element.getAsJsonObject();
+            JsonElement method = test.get("methodName");
+            assertEquals(0, test.getAsJsonArray("notBlamed").size(), text);
+            reported.put(test.get("className").getAsString() + "#" + (method.isJsonNull() ? null : method.getAsString()),
+                    firstFrameOfTheOnlyLeak(test.getAsJsonArray("leaks"), text));
+        }
+        assertEquals(REPORTED.keySet(), reported.keySet(), text);
+        REPORTED.forEach((test, site) -> assertTrue(reported.get(test).startsWith(site), text));
+        assertTrue(firstFrameOfTheOnlyLeak(report.getAsJsonArray("outsideTests"), text)
+                .startsWith(STATIC_SITE.strip().substring("at ".length())), text);
+    }
+
+    private static String firstFrameOfTheOnlyLeak(JsonArray leaks, String text) {
+        assertEquals(1, leaks.size(), text);
+        JsonObject leak = leaks.get(0).getAsJsonObject();
+        assertEquals("OPEN", leak.get("kind").getAsString(), text);
+        assertEquals("java.util.concurrent.ThreadPoolExecutor", leak.get("poolType").getAsString(), text);
+        assertEquals(1, leak.get("count").getAsInt(), text);
+        assertEquals("main", leak.get("creatingThread").getAsString(), text);
+        return leak.getAsJsonArray("creationSite").get(0).getAsString();
     }
 
     private MavenBuild.Result mvnTest() throws IOException, InterruptedException {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit finds by itself is registered first and so called back last. Registered through
  * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}, which Jupiter reads only with
  * {@code junit.jupiter.extensions.autodetection.enabled=true}; it can also be named in
- * {@code @ExtendWith}. Does nothing unless {@link PoolLeakListener} runs the checks, in fail mode.
+ * {@code @ExtendWith}. Does nothing unless {@link PoolLeakListener} runs the checks, and the test's mode
+ * ({@link PoolLeaks}, else {@code poolwatch.mode}) is fail.
  */
 public final class PoolLeakCheck implements AfterEachCallback, AfterAllCallback {
 
@@ -32,11 +33,14 @@ public final class PoolLeakCheck implements AfterEachCallback, AfterAllCallback 
 
     private static void failIfLeaked(ExtensionContext context) {
         Session session = Session.current();
-        if (session == null || session.settings().mode() != Mode.FAIL) {
+        if (session == null) {
             return;
         }
         List<PoolSeen> leaked;
         try {
+            if (TestMode.of(context, session.settings().mode()) != Mode.FAIL) {
+                return;
+            }
             leaked = session.attribution().judge(context.getUniqueId()).leaked();
         } catch (RuntimeException | LinkageError failure) {
             return; // poolwatch's own error fails no test; the listener says it when the test ends

@@ -1,6 +1,7 @@
 package dev.poolwatch.junit;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.platform.engine.TestExecutionResult;
@@ -16,8 +17,10 @@ import org.junit.platform.launcher.TestPlan;
  * test plan starts, with the options of {@code poolwatch.agentOptions}.
  *
  * <p>Each test and class is judged when it ends (see {@link LeakAttribution} for whose leak a pool
- * is), and what it leaked is printed under its name; pools created outside every test are printed
- * once, when the plan ends. In {@link Mode#FAIL} the {@link PoolLeakCheck} extension fails the
+ * is), and what it leaked is printed under its name, in its mode ({@link PoolLeaks}, else
+ * {@code poolwatch.mode}); pools created outside every test are printed once, when the plan ends, and
+ * then every test's leaks and those are written to the JSON report ({@link TestsReport}, at
+ * {@code poolwatch.reportFile}). In {@link Mode#FAIL} the {@link PoolLeakCheck} extension fails the
  * leaking test first, and this listener prints the same verdict.
  *
  * <p>Never fails a run because of itself: without an agent, given or attached, it prints one line saying
@@ -66,7 +69,8 @@ public final class PoolLeakListener implements TestExecutionListener {
                         + " set " + Settings.AUTODETECTION + "=true too, so that JUnit loads poolwatch's extension."
                         + " Leaks are printed only.");
             }
-            session = new Session(settings, new LeakAttribution(found.pools(), settings.graceMillis(), System::nanoTime));
+            session = new Session(settings, new LeakAttribution(found.pools(), settings.graceMillis(), System::nanoTime),
+                    new TestsReport());
             Session.begin(session);
         } catch (RuntimeException | LinkageError failure) {
             unchecked(failure);
@@ -93,9 +97,15 @@ public final class PoolLeakListener implements TestExecutionListener {
             return;
         }
         try {
+            // judged even when its mode is off, so that its pools are not reported as outside every test
             Verdict verdict = session.attribution().finished(testIdentifier.getUniqueId());
-            if (!verdict.isEmpty()) {
-                console.print(LeakText.console(TestName.of(testIdentifier), verdict, session.settings().mode()));
+            if (verdict.isEmpty()) {
+                return;
+            }
+            Mode mode = TestMode.of(testIdentifier, session.settings().mode()); // reflection, for a leak only
+            if (mode != Mode.OFF) {
+                session.report().add(TestLeaks.of(testIdentifier, verdict));
+                console.print(LeakText.console(TestName.of(testIdentifier), verdict, mode));
                 console.flush();
             }
         } catch (RuntimeException | LinkageError failure) {
@@ -111,8 +121,10 @@ public final class PoolLeakListener implements TestExecutionListener {
         }
         stop(session);
         try {
-            console.print(LeakText.outsideTests(session.attribution().outsideTests()));
+            List<PoolSeen> outsideTests = session.attribution().outsideTests();
+            console.print(LeakText.outsideTests(outsideTests));
             console.flush();
+            ReportFile.write(session.settings().reportFile(), session.report().json(outsideTests), console);
         } catch (RuntimeException | LinkageError failure) {
             unchecked(failure);
         }

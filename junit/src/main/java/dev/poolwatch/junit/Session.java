@@ -6,8 +6,9 @@ package dev.poolwatch.junit;
  *
  * @param settings what the configuration parameters asked for
  * @param attribution whose leak each pool is
+ * @param report what is written to {@link Settings#reportFile()} when the plan ends
  */
-record Session(Settings settings, LeakAttribution attribution) {
+record Session(Settings settings, LeakAttribution attribution, TestsReport report) {
 
     private static volatile Session current;
 

@@ -1,5 +1,8 @@
 package dev.poolwatch.junit;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,13 +17,18 @@ import java.util.function.Function;
  * @param extensionsAutodetected whether Jupiter loads the extension that fails tests in {@code fail} mode
  * @param agentOptions {@code poolwatch.agentOptions}: the options of an agent the listener attaches, as
  *     after {@code -javaagent:poolwatch-agent.jar=}; empty (the default) for none
+ * @param reportFile {@code poolwatch.reportFile}: where the JSON of the tests' leaks is written at the end of
+ *     the test plan; default {@code target/poolwatch-tests.json}, relative to the working directory
  * @param problem what was wrong with the values given, or {@code null}
  */
-record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String agentOptions, String problem) {
+record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String agentOptions, Path reportFile,
+        String problem) {
 
     static final String MODE = "poolwatch.mode";
     static final String GRACE_MILLIS = "poolwatch.graceMillis";
     static final String AGENT_OPTIONS = "poolwatch.agentOptions";
+    static final String REPORT_FILE = "poolwatch.reportFile";
+    static final String DEFAULT_REPORT_FILE = "target/poolwatch-tests.json";
     static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
     static final long DEFAULT_GRACE_MILLIS = 100;
     static final long MAX_GRACE_MILLIS = 60_000;
@@ -55,6 +63,16 @@ record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, Str
         boolean autodetected = parameters.apply(AUTODETECTION).map(value -> value.trim().equalsIgnoreCase("true"))
                 .orElse(false);
         String agentOptions = parameters.apply(AGENT_OPTIONS).map(String::trim).orElse("");
-        return new Settings(mode, grace, autodetected, agentOptions, problems.length() == 0 ? null : problems.toString());
+        String reportValue = parameters.apply(REPORT_FILE).map(String::trim).filter(value -> !value.isEmpty())
+                .orElse(DEFAULT_REPORT_FILE);
+        Path reportFile;
+        try {
+            reportFile = Paths.get(reportValue);
+        } catch (InvalidPathException notAPath) {
+            problems.append(problems.length() == 0 ? "" : "; ").append(REPORT_FILE + "=" + reportValue
+                    + " is not valid: " + notAPath.getMessage() + "; using " + DEFAULT_REPORT_FILE);
+            reportFile = Paths.get(DEFAULT_REPORT_FILE);
+        }
+        return new Settings(mode, grace, autodetected, agentOptions, reportFile, problems.length() == 0 ? null : problems.toString());
     }
 }

@@ -2,17 +2,23 @@ package dev.poolwatch.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -26,6 +32,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 class PoolLeakListenerTest {
 
     private static final String LEAK_SITE = "fixture.Leaky.leaks(Leaky.java:7)";
+    private static final String WARNED_SITE = "fixture.Warned.leaksButOnlyWarns(Warned.java:9)";
+    private static final String QUIET_SITE = "fixture.Quiet.leaksQuietly(Quiet.java:5)";
     private static final Map<String, String> FAIL_MODE = Map.of("poolwatch.mode", "fail",
             "junit.jupiter.extensions.autodetection.enabled", "true");
 
@@ -44,11 +52,42 @@ class PoolLeakListenerTest {
         }
     }
 
+    static class WarnedFixture {
+        @Test
+        @PoolLeaks(Mode.WARN)
+        void leaksButOnlyWarns() {
+            pools.create(WARNED_SITE);
+        }
+    }
+
+    @PoolLeaks(Mode.OFF)
+    static class QuietFixture {
+        @Test
+        void leaksQuietly() {
+            pools.create(QUIET_SITE);
+        }
+
+        @Test
+        @PoolLeaks(Mode.FAIL)
+        void leaksAndFailsDespiteItsClass() {
+            pools.create(LEAK_SITE);
+        }
+    }
+
+    @TempDir
+    Path reportDirectory;
+
     /** What a run printed, and each fixture test's result by method name. */
     private record Run(String console, Map<String, TestExecutionResult> results) {
     }
 
-    private static Run run(PoolSource source, Map<String, String> parameters) {
+    private Run run(PoolSource source, Map<String, String> parameters) {
+        return run(source, parameters, Fixture.class);
+    }
+
+    private Run run(PoolSource source, Map<String, String> parameters, Class<?>... fixtures) {
+        Map<String, String> withReport = new HashMap<>(parameters);
+        withReport.putIfAbsent("poolwatch.reportFile", reportDirectory.resolve("poolwatch-tests.json").toString());
         pools = new FakePools();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PoolLeakListener listener = new PoolLeakListener(new PrintStream(console, true, StandardCharsets.UTF_8),
@@ -66,8 +105,8 @@ class PoolLeakListenerTest {
         LauncherConfig withoutRegisteredListeners = LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build();
         LauncherFactory.create(withoutRegisteredListeners).execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(Fixture.class))
-                .configurationParameters(parameters)
+                .selectors(Stream.of(fixtures).map(DiscoverySelectors::selectClass).toList())
+                .configurationParameters(withReport)
                 .build(), listener, resultsByMethod);
         return new Run(console.toString(StandardCharsets.UTF_8), results);
     }
@@ -134,5 +173,44 @@ class PoolLeakListenerTest {
         Run run = run(null, Map.of("poolwatch.mode", "off"));
 
         assertEquals("", run.console());
+    }
+
+    @Test
+    void a_method_annotated_warn_is_printed_and_does_not_fail_in_a_fail_mode_run() {
+        Run run = run(null, FAIL_MODE, WarnedFixture.class);
+
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, run.results().get("leaksButOnlyWarns()").getStatus());
+        assertTrue(run.console().startsWith("poolwatch: " + WarnedFixture.class.getName() + ".leaksButOnlyWarns() leaked 1 pool:\n"),
+                run.console());
+        assertTrue(run.console().contains("      at " + WARNED_SITE + "\n"), run.console());
+    }
+
+    @Test
+    void a_class_annotated_off_leaves_its_leaks_unsaid_everywhere_and_its_method_annotated_fail_still_fails()
+            throws Exception {
+        Run run = run(null, Map.of("junit.jupiter.extensions.autodetection.enabled", "true", "poolwatch.graceMillis", "0"),
+                QuietFixture.class);
+
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, run.results().get("leaksQuietly()").getStatus());
+        assertEquals(TestExecutionResult.Status.FAILED, run.results().get("leaksAndFailsDespiteItsClass()").getStatus());
+        assertFalse(run.console().contains(QUIET_SITE), run.console());
+        assertFalse(run.console().contains("outside every test"), run.console());
+        String report = Files.readString(reportDirectory.resolve("poolwatch-tests.json"));
+        assertFalse(report.contains(QUIET_SITE), report);
+        assertTrue(report.contains("\"methodName\": \"leaksAndFailsDespiteItsClass\""), report);
+    }
+
+    @Test
+    void when_the_plan_ends_the_report_file_names_the_leaking_test_and_only_it() throws Exception {
+        run(null, Map.of("poolwatch.graceMillis", "0"));
+
+        assertEquals("{\"tests\": [\n"
+                + "  {\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"leaks\", \"displayName\": \"leaks()\",\n"
+                + "   \"leaks\": [\n"
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\", \"count\": 1,"
+                + " \"creationSite\": [\"" + LEAK_SITE + "\"], \"creatingThread\": \"main\"}],\n"
+                + "   \"notBlamed\": []}\n"
+                + "],\n"
+                + "\"outsideTests\": []}\n", Files.readString(reportDirectory.resolve("poolwatch-tests.json")));
     }
 }

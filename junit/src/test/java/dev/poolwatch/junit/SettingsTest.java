@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,5 +51,18 @@ class SettingsTest {
     @Test
     void the_extension_autodetection_parameter_is_read() {
         assertTrue(of(Map.of("junit.jupiter.extensions.autodetection.enabled", "true")).extensionsAutodetected());
+    }
+
+    @Test
+    void the_report_file_is_target_poolwatch_tests_json_unless_given() {
+        assertEquals(Paths.get("target/poolwatch-tests.json"), of(Map.of()).reportFile());
+        assertEquals(Paths.get("build/leaks.json"), of(Map.of("poolwatch.reportFile", " build/leaks.json")).reportFile());
+    }
+
+    @Test
+    void a_report_file_that_is_no_path_is_said_and_the_default_used() {
+        Settings settings = of(Map.of("poolwatch.reportFile", "a\u0000b"));
+        assertEquals(Paths.get("target/poolwatch-tests.json"), settings.reportFile());
+        assertTrue(settings.problem().startsWith("poolwatch.reportFile=a\u0000b is not valid: "), settings.problem());
     }
 }

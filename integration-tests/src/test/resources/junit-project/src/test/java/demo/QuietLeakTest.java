@@ -1,0 +1,21 @@
+package demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.poolwatch.junit.Mode;
+import dev.poolwatch.junit.PoolLeaks;
+
+@PoolLeaks(Mode.OFF)
+class QuietLeakTest {
+
+    @Test
+    void leaksItsPoolUnchecked() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        assertEquals(42, pool.submit(() -> 42).get());
+    }
+}

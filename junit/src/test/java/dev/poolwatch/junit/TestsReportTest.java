@@ -1,0 +1,57 @@
+package dev.poolwatch.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TestsReportTest {
+
+    private static final String TYPE = "java.util.concurrent.ThreadPoolExecutor";
+
+    private static PoolSeen pool(long number, String site, String thread) {
+        return new PoolSeen(number, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), 1, thread);
+    }
+
+    @Test
+    void no_leak_anywhere_is_two_empty_lists() {
+        assertEquals("{\"tests\": [],\n\"outsideTests\": []}\n", new TestsReport().json(List.of()));
+    }
+
+    @Test
+    void a_class_has_a_null_method_and_pools_of_one_site_and_thread_are_counted_in_one_record() {
+        TestsReport report = new TestsReport();
+        report.add(new TestLeaks("demo.ClassLeakTest", null, "ClassLeakTest",
+                new Verdict(List.of(pool(1, "demo.A.a(A.java:1)", "main"), pool(2, "demo.A.a(A.java:1)", "main"),
+                        pool(3, "demo.A.a(A.java:1)", "other")), List.of())));
+
+        assertEquals("{\"tests\": [\n"
+                + "  {\"className\": \"demo.ClassLeakTest\", \"methodName\": null, \"displayName\": \"ClassLeakTest\",\n"
+                + "   \"leaks\": [\n"
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 2, \"creationSite\": [\"demo.A.a(A.java:1)\","
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\"},\n"
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.A.a(A.java:1)\","
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"other\"}],\n"
+                + "   \"notBlamed\": []}\n"
+                + "],\n\"outsideTests\": []}\n", report.json(List.of()));
+    }
+
+    @Test
+    void pools_only_named_under_a_test_are_its_not_blamed_and_pools_outside_tests_are_listed_apart() {
+        TestsReport report = new TestsReport();
+        report.add(new TestLeaks("demo.T", "t", "a \"quoted\" name", new Verdict(List.of(), List.of(pool(1, "demo.B.b(B.java:2)", "worker")))));
+        report.add(new TestLeaks("demo.Clean", "clean", "clean()", Verdict.NOTHING));
+
+        assertEquals("{\"tests\": [\n"
+                + "  {\"className\": \"demo.T\", \"methodName\": \"t\", \"displayName\": \"a \\\"quoted\\\" name\",\n"
+                + "   \"leaks\": [],\n"
+                + "   \"notBlamed\": [\n"
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.B.b(B.java:2)\","
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"worker\"}]}\n"
+                + "],\n\"outsideTests\": [\n"
+                + "  {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.S.<clinit>(S.java:4)\","
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\"}]}\n",
+                report.json(List.of(pool(2, "demo.S.<clinit>(S.java:4)", "main"))));
+    }
+}
