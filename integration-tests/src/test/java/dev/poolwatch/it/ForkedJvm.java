@@ -92,7 +92,7 @@ final class ForkedJvm {
 
     /** Runs a main class named in text: one the tests cannot link to, e.g. compiled for a newer JDK. */
     Result run(String mainClass, String... args) throws IOException, InterruptedException {
-        return run(stderrSoFar -> false, mainClass, args);
+        return run(null, mainClass, args);
     }
 
     /**
@@ -132,6 +132,7 @@ final class ForkedJvm {
         return builder;
     }
 
+    /** @param done when to kill a program that runs on, or {@code null} to wait for it to exit */
     private Result run(Predicate<String> done, String mainClass, String... args) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("poolwatch-it", ".out");
         Path stderr = Files.createTempFile("poolwatch-it", ".err");
@@ -142,7 +143,7 @@ final class ForkedJvm {
                     .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)
-                    && !done.test(Files.readString(stderr, StandardCharsets.UTF_8))) {
+                    && (done == null || !done.test(Files.readString(stderr, StandardCharsets.UTF_8)))) {
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly().waitFor();
                     throw new AssertionError(mainClass + " did not exit within " + TIMEOUT_SECONDS + " s; stderr:\n"

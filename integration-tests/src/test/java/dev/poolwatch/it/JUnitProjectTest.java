@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -80,9 +77,8 @@ class JUnitProjectTest {
         ATTACHED_BY_THE_LISTENER
     }
 
-    private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
     private static final String DEPENDENCY_PLACE = "<!-- README: junit dependency -->";
-    private static final String PLUGINS_PLACE = "<!-- README: plugins -->";
+    private static final String PLUGINS_PLACE = UserProject.PLUGINS_PLACE;
 
     @TempDir
     Path project;
@@ -281,21 +277,15 @@ class JUnitProjectTest {
      * the README's recipe that gives the agent on the command line if {@code agent} says so, and
      * {@code junit-platform.properties} if given.
      */
-    private void laidOut(Agent agent, String junitPlatformProperties) throws IOException, URISyntaxException {
-        Path source = Paths.get(JUnitProjectTest.class.getResource("/junit-project/pom.xml").toURI()).getParent();
-        try (Stream<Path> files = Files.walk(source)) {
-            files.forEach(file -> copy(file, project.resolve(source.relativize(file).toString())));
-        }
+    private void laidOut(Agent agent, String junitPlatformProperties) throws IOException {
         ReadmeRecipe recipe = ReadmeRecipe.read();
-        Path pom = project.resolve("pom.xml");
-        String text = Files.readString(pom, StandardCharsets.UTF_8);
-        for (String place : List.of(PROPERTIES_PLACE, DEPENDENCY_PLACE, PLUGINS_PLACE)) {
-            assertTrue(text.contains(place), "the pom marks where the README's blocks go: " + place);
-        }
-        Files.writeString(pom, text.replace(PROPERTIES_PLACE, recipe.properties())
-                .replace(DEPENDENCY_PLACE, ReadmeRecipe.junitDependency())
-                .replace(PLUGINS_PLACE, agent == Agent.ON_THE_COMMAND_LINE ? recipe.plugins() + "\n" + PLUGINS_PLACE
-                        : PLUGINS_PLACE), StandardCharsets.UTF_8);
+        Map<String, String> blocks = new LinkedHashMap<>();
+        blocks.put(UserProject.PROPERTIES_PLACE, recipe.properties());
+        blocks.put(DEPENDENCY_PLACE, ReadmeRecipe.junitDependency());
+        // The place stays marked: a test may paste more plugins after the recipe's.
+        blocks.put(PLUGINS_PLACE, agent == Agent.ON_THE_COMMAND_LINE ? recipe.plugins() + "\n" + PLUGINS_PLACE
+                : PLUGINS_PLACE);
+        UserProject.copyOf("junit-project", project, blocks);
         if (junitPlatformProperties != null) {
             Path properties = project.resolve("src/test/resources/junit-platform.properties");
             Files.createDirectories(properties.getParent());
@@ -308,17 +298,5 @@ class JUnitProjectTest {
         Path pom = project.resolve("pom.xml");
         String text = Files.readString(pom, StandardCharsets.UTF_8);
         Files.writeString(pom, text.replace(PLUGINS_PLACE, plugins + "\n" + PLUGINS_PLACE), StandardCharsets.UTF_8);
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            if (Files.isDirectory(from)) {
-                Files.createDirectories(to);
-            } else {
-                Files.copy(from, to);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

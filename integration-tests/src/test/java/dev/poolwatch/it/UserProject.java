@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +21,10 @@ import java.util.stream.Stream;
  */
 final class UserProject {
 
-    private static final String PROPERTIES_PLACE = "<!-- README: properties -->";
-    private static final String PLUGINS_PLACE = "<!-- README: plugins -->";
+    /** Where a project's pom takes the recipe's properties. */
+    static final String PROPERTIES_PLACE = "<!-- README: properties -->";
+    /** Where a project's pom takes the recipe's plugins. */
+    static final String PLUGINS_PLACE = "<!-- README: plugins -->";
 
     private UserProject() {
     }
@@ -44,23 +48,40 @@ final class UserProject {
     }
 
     private static Path laidOut(Path directory, String properties, String plugins) throws IOException {
-        Path source = resources();
+        Map<String, String> blocks = new LinkedHashMap<>();
+        blocks.put(PROPERTIES_PLACE, properties);
+        blocks.put(PLUGINS_PLACE, plugins);
+        return copyOf("user-project", directory, blocks);
+    }
+
+    /**
+     * Copies the project kept in the test resources under {@code resourceDirectory} into
+     * {@code directory}, with each marked place of its pom replaced by its block.
+     */
+    static Path copyOf(String resourceDirectory, Path directory, Map<String, String> blocksByPlace) throws IOException {
+        Path source = resources(resourceDirectory);
         try (Stream<Path> files = Files.walk(source)) {
             files.forEach(file -> copy(file, directory.resolve(source.relativize(file).toString())));
         }
         Path pom = directory.resolve("pom.xml");
         String text = Files.readString(pom, StandardCharsets.UTF_8);
-        assertTrue(text.contains(PROPERTIES_PLACE) && text.contains(PLUGINS_PLACE), "the pom marks where the recipe goes");
-        Files.writeString(pom, text.replace(PROPERTIES_PLACE, properties).replace(PLUGINS_PLACE, plugins), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> block : blocksByPlace.entrySet()) {
+            assertTrue(text.contains(block.getKey()), "the pom marks where the README's blocks go: " + block.getKey());
+            text = text.replace(block.getKey(), block.getValue());
+        }
+        Files.writeString(pom, text, StandardCharsets.UTF_8);
         return directory;
     }
 
-    private static Path resources() {
-        URL pom = UserProject.class.getResource("/user-project/pom.xml");
+    private static Path resources(String resourceDirectory) {
+        URL pom = UserProject.class.getResource("/" + resourceDirectory + "/pom.xml");
+        if (pom == null) {
+            throw new IllegalStateException("no project " + resourceDirectory + " in the test resources");
+        }
         try {
             return Paths.get(pom.toURI()).getParent();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the user project in the test resources: " + pom, e);
+            throw new IllegalStateException("cannot locate the project " + resourceDirectory + " in the test resources: " + pom, e);
         }
     }
 
