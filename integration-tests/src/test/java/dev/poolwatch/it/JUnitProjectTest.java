@@ -40,7 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * fail mode must come after; {@code StaticPoolTest} uses a pool its static initializer created,
  * which is no test's; {@code QuietLeakTest}, annotated {@code @PoolLeaks(Mode.OFF)}, and
  * {@code KnownLeakTest.leaksAKnownPool}, annotated {@code @PoolLeaks(Mode.WARN)}, leave a pool open each,
- * which the first is never blamed for and the second is in every mode, without failing.
+ * which the first is never blamed for and the second is in every mode, without failing;
+ * {@code ThreadStartingTest} starts a thread that starts the thread that leaves a pool open, so the
+ * leak is the test's; {@code ParallelTest}, run only when parallel execution is on, has two tests that
+ * create a pool each at the same moment on two threads, one closing it and one not.
  */
 class JUnitProjectTest {
 
@@ -59,15 +62,31 @@ class JUnitProjectTest {
     private static final String CLASS_SITE = "      at demo.ClassLeakTest.startSharedPool(ClassLeakTest.java:";
     private static final String STATIC_SITE = "      at demo.StaticPoolTest.<clinit>(StaticPoolTest.java:";
     private static final String KNOWN_SITE = "      at demo.KnownLeakTest.leaksAKnownPool(KnownLeakTest.java:";
+    private static final String THREAD_SITE = "      at demo.ThreadStartingTest.createsAPoolAndForgetsIt(ThreadStartingTest.java:";
+    private static final String PARALLEL_SITE = "      at demo.ParallelTest.leaksWhileAnotherTestRuns(ParallelTest.java:";
     private static final List<String> ALL_TEST_CASES = List.of("demo.ClassLeakTest#usesTheSharedPool",
             "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.KnownLeakTest#leaksAKnownPool",
             "demo.LeakyTest#closesItsPool", "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
-            "demo.QuietLeakTest#leaksItsPoolUnchecked", "demo.StaticPoolTest#usesThePoolOfItsClass");
+            "demo.QuietLeakTest#leaksItsPoolUnchecked", "demo.StaticPoolTest#usesThePoolOfItsClass",
+            "demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted");
+    private static final List<String> PARALLEL_TEST_CASES = List.of("demo.ParallelTest#closesWhileAnotherTestLeaks",
+            "demo.ParallelTest#leaksWhileAnotherTestRuns");
+    /** The tests the console blames, one pool each, when tests run one at a time. */
+    private static final List<String> BLAMED = List.of("demo.ClassLeakTest", "demo.KnownLeakTest.leaksAKnownPool()",
+            "demo.LeakyTest.leaksItsPool()", "demo.ThreadStartingTest.leaksFromAThreadItsThreadStarted()");
     /** The tests and classes the JSON report names, as class#method, with the first frame of the site of their one leak. */
     private static final Map<String, String> REPORTED = Map.of(
-            "demo.ClassLeakTest#null", CLASS_SITE.strip().substring("at ".length()),
-            "demo.KnownLeakTest#leaksAKnownPool", KNOWN_SITE.strip().substring("at ".length()),
-            "demo.LeakyTest#leaksItsPool", TEST_SITE.strip().substring("at ".length()));
+            "demo.ClassLeakTest#null", frame(CLASS_SITE),
+            "demo.KnownLeakTest#leaksAKnownPool", frame(KNOWN_SITE),
+            "demo.LeakyTest#leaksItsPool", frame(TEST_SITE),
+            "demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted", frame(THREAD_SITE));
+    /** JUnit's own threads, which run the tests when parallel execution is on. */
+    private static final String JUNIT_WORKER = "ForkJoinPool-\\d+-worker-\\d+";
+    private static final String PARALLEL = "-Djunit.jupiter.execution.parallel.enabled=true";
+    private static String frame(String siteLine) {
+        return siteLine.strip().substring("at ".length());
+    }
+
     private static final String FAIL_MODE = "poolwatch.mode=fail\njunit.jupiter.extensions.autodetection.enabled=true\n";
     /** How the test JVM gets the agent. */
     enum Agent {
@@ -93,17 +112,18 @@ class JUnitProjectTest {
 
         assertEquals(0, build.exitCode(), build.console());
         Map<String, String> blamed = blamedOnTheConsole(BLAME, build.consoleLines());
-        assertEquals(List.of("demo.ClassLeakTest", "demo.KnownLeakTest.leaksAKnownPool()", "demo.LeakyTest.leaksItsPool()"),
-                List.copyOf(blamed.keySet()), build.console());
+        assertEquals(BLAMED, List.copyOf(blamed.keySet()), build.console());
         assertTrue(blamed.get("demo.LeakyTest.leaksItsPool()").startsWith(TEST_SITE), build.console());
         assertTrue(blamed.get("demo.KnownLeakTest.leaksAKnownPool()").startsWith(KNOWN_SITE), build.console());
         assertTrue(blamed.get("demo.ClassLeakTest").startsWith(CLASS_SITE), build.console());
+        assertTrue(blamed.get("demo.ThreadStartingTest.leaksFromAThreadItsThreadStarted()").startsWith(THREAD_SITE),
+                build.console());
         assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
         List<SurefireReports.TestCase> cases = SurefireReports.read(project);
         assertEquals(ALL_TEST_CASES, ids(cases), build.console());
         assertTrue(cases.stream().allMatch(testCase -> testCase.failure() == null), cases.toString());
         assertTheAgentLoadedOnce(agent, build);
-        assertTheJsonReportNamesTheSameLeaks();
+        assertTheJsonReportNamesTheSameLeaks(REPORTED, "main");
     }
 
     @ParameterizedTest
@@ -115,31 +135,77 @@ class JUnitProjectTest {
         MavenBuild.Result build = mvnTest();
 
         assertNotEquals(0, build.exitCode(), build.console());
+        assertExactlyTheLeakingTestsFailed(false, "main", build);
+        assertTheAgentLoadedOnce(agent, build);
+        assertTheJsonReportNamesTheSameLeaks(REPORTED, "main");
+    }
+
+    /**
+     * The whole project with every class and method run in parallel (JUnit's {@code concurrent} mode,
+     * on the threads of JUnit's own ForkJoinPool), {@code ParallelTest}'s two tests among them: the same
+     * tests fail as when they run one at a time, and of the two that create a pool at once, exactly the
+     * one that leaves it open. JUnit's pool is no test's leak, and nothing is left unattributed.
+     */
+    @ParameterizedTest
+    @EnumSource(Agent.class)
+    void run_in_parallel_exactly_the_leaking_tests_fail_and_nothing_goes_unattributed(Agent agent) throws Exception {
+        laidOut(agent, FAIL_MODE);
+
+        MavenBuild.Result build = new MavenBuild(project).run("test", PARALLEL,
+                "-Djunit.jupiter.execution.parallel.mode.default=concurrent",
+                "-Djunit.jupiter.execution.parallel.mode.classes.default=concurrent");
+
+        assertNotEquals(0, build.exitCode(), build.console());
+        assertExactlyTheLeakingTestsFailed(true, JUNIT_WORKER, build);
+        Map<String, String> reported = new TreeMap<>(REPORTED);
+        reported.put("demo.ParallelTest#leaksWhileAnotherTestRuns", frame(PARALLEL_SITE));
+        assertTheJsonReportNamesTheSameLeaks(reported, JUNIT_WORKER);
+        assertTheAgentLoadedOnce(agent, build);
+    }
+
+    /**
+     * In fail mode: the leaking tests (with {@code ParallelTest}'s if {@code parallel}) and
+     * {@code ClassLeakTest} itself failed, each with a message that names its pool, the thread that
+     * created it ({@code testThread}, a regular expression, for the thread that ran the test) and its
+     * site; every other test passed.
+     */
+    private void assertExactlyTheLeakingTestsFailed(boolean parallel, String testThread, MavenBuild.Result build)
+            throws IOException {
+        List<String> alsoFailed = parallel ? List.of("demo.ParallelTest#leaksWhileAnotherTestRuns") : List.of();
         Map<String, SurefireReports.TestCase> failed = new TreeMap<>();
         List<String> passed = new ArrayList<>();
         for (SurefireReports.TestCase testCase : SurefireReports.read(project)) {
-            if (testCase.failure() == null) {
-                passed.add(testCase.id());
-            } else {
+            if (testCase.failure() != null) {
                 failed.put(testCase.id(), testCase);
+            } else if (!testCase.skipped()) {
+                passed.add(testCase.id());
             }
         }
-        assertEquals(List.of("demo.ClassLeakTest#", "demo.LeakyTest#leaksItsPool"), List.copyOf(failed.keySet()),
-                build.console());
-        assertEquals(List.of("demo.ClassLeakTest#usesTheSharedPool", "demo.DrainingTest#shutsDownWhileItsTaskStillRuns",
-                "demo.KnownLeakTest#leaksAKnownPool", "demo.LeakyTest#closesItsPool",
-                "demo.PoolPerTestTest#usesThePoolItsSetUpStarted", "demo.QuietLeakTest#leaksItsPoolUnchecked",
-                "demo.StaticPoolTest#usesThePoolOfItsClass"), passed.stream().sorted().toList());
-        assertFailure(failed.get("demo.LeakyTest#leaksItsPool"), "poolwatch: demo.LeakyTest.leaksItsPool() leaked 1 pool:", TEST_SITE);
-        assertFailure(failed.get("demo.ClassLeakTest#"), "poolwatch: demo.ClassLeakTest leaked 1 pool:", CLASS_SITE);
-        assertEquals(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()"),
+        List<String> leaking = new ArrayList<>(List.of("demo.ClassLeakTest#", "demo.LeakyTest#leaksItsPool",
+                "demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted"));
+        leaking.addAll(alsoFailed);
+        assertEquals(leaking.stream().sorted().toList(), List.copyOf(failed.keySet()), build.console());
+        List<String> passing = new ArrayList<>(ALL_TEST_CASES);
+        if (parallel) {
+            passing.addAll(PARALLEL_TEST_CASES);
+        }
+        passing.removeAll(leaking);
+        assertEquals(passing.stream().sorted().toList(), passed.stream().sorted().toList(), build.console());
+        assertFailure(failed.get("demo.LeakyTest#leaksItsPool"), "poolwatch: demo.LeakyTest.leaksItsPool() leaked 1 pool:",
+                testThread, TEST_SITE);
+        assertFailure(failed.get("demo.ClassLeakTest#"), "poolwatch: demo.ClassLeakTest leaked 1 pool:", testThread, CLASS_SITE);
+        assertFailure(failed.get("demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted"),
+                "poolwatch: demo.ThreadStartingTest.leaksFromAThreadItsThreadStarted() leaked 1 pool:", "grandchild",
+                THREAD_SITE);
+        List<String> failingOnTheConsole = new ArrayList<>(List.of("demo.ClassLeakTest", "demo.LeakyTest.leaksItsPool()",
+                "demo.ThreadStartingTest.leaksFromAThreadItsThreadStarted()"));
+        alsoFailed.forEach(test -> failingOnTheConsole.add(test.replace('#', '.') + "()"));
+        assertEquals(failingOnTheConsole.stream().sorted().toList(),
                 List.copyOf(blamedOnTheConsole(FAILING_BLAME, build.consoleLines()).keySet()), build.console());
         // the failures' messages, which Surefire prints, match too: the test annotated warn is among them, but not failed
         assertTrue(blamedOnTheConsole(BLAME, build.consoleLines()).containsKey("demo.KnownLeakTest.leaksAKnownPool()"),
                 build.console());
         assertOutsideTestsNamesTheStaticPool(build.consoleLines(), build.console());
-        assertTheAgentLoadedOnce(agent, build);
-        assertTheJsonReportNamesTheSameLeaks();
     }
 
     /**
@@ -168,8 +234,7 @@ class JUnitProjectTest {
 
         assertEquals(0, silenced.exitCode(), silenced.console());
         assertEquals(0, count(silenced.consoleLines(), DYNAMIC_AGENT_WARNING), silenced.console());
-        assertEquals(List.of("demo.ClassLeakTest", "demo.KnownLeakTest.leaksAKnownPool()", "demo.LeakyTest.leaksItsPool()"),
-                List.copyOf(blamedOnTheConsole(BLAME, silenced.consoleLines()).keySet()), silenced.console());
+        assertEquals(BLAMED, List.copyOf(blamedOnTheConsole(BLAME, silenced.consoleLines()).keySet()), silenced.console());
     }
 
     @Test
@@ -190,10 +255,13 @@ class JUnitProjectTest {
     }
 
     /**
-     * {@code target/poolwatch-tests.json}: exactly the leaking tests and class, each with its one pool
-     * and its site, never the test annotated off; and the static initializer's pool outside every test.
+     * {@code target/poolwatch-tests.json}: exactly the tests and classes of {@code expected}, each with
+     * its one pool and its site, never the test annotated off, none with a pool it was not blamed for;
+     * and the static initializer's pool outside every test. Pools were created by the thread that ran
+     * the tests, matched by the regular expression {@code testThread}, or by the thread of
+     * {@code ThreadStartingTest}.
      */
-    private void assertTheJsonReportNamesTheSameLeaks() throws IOException {
+    private void assertTheJsonReportNamesTheSameLeaks(Map<String, String> expected, String testThread) throws IOException {
         Path file = project.resolve("target/poolwatch-tests.json");
         assertTrue(Files.isRegularFile(file), "written: " + file);
         String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -204,21 +272,21 @@ class JUnitProjectTest {
             JsonElement method = test.get("methodName");
             assertEquals(0, test.getAsJsonArray("notBlamed").size(), text);
             reported.put(test.get("className").getAsString() + "#" + (method.isJsonNull() ? null : method.getAsString()),
-                    firstFrameOfTheOnlyLeak(test.getAsJsonArray("leaks"), text));
+                    firstFrameOfTheOnlyLeak(test.getAsJsonArray("leaks"), testThread + "|grandchild", text));
         }
-        assertEquals(REPORTED.keySet(), reported.keySet(), text);
-        REPORTED.forEach((test, site) -> assertTrue(reported.get(test).startsWith(site), text));
-        assertTrue(firstFrameOfTheOnlyLeak(report.getAsJsonArray("outsideTests"), text)
-                .startsWith(STATIC_SITE.strip().substring("at ".length())), text);
+        assertEquals(expected.keySet(), reported.keySet(), text);
+        expected.forEach((test, site) -> assertTrue(reported.get(test).startsWith(site), text));
+        assertTrue(firstFrameOfTheOnlyLeak(report.getAsJsonArray("outsideTests"), testThread, text)
+                .startsWith(frame(STATIC_SITE)), text);
     }
 
-    private static String firstFrameOfTheOnlyLeak(JsonArray leaks, String text) {
+    private static String firstFrameOfTheOnlyLeak(JsonArray leaks, String creatingThread, String text) {
         assertEquals(1, leaks.size(), text);
         JsonObject leak = leaks.get(0).getAsJsonObject();
         assertEquals("OPEN", leak.get("kind").getAsString(), text);
         assertEquals("java.util.concurrent.ThreadPoolExecutor", leak.get("poolType").getAsString(), text);
         assertEquals(1, leak.get("count").getAsInt(), text);
-        assertEquals("main", leak.get("creatingThread").getAsString(), text);
+        assertTrue(leak.get("creatingThread").getAsString().matches(creatingThread), text);
         return leak.getAsJsonArray("creationSite").get(0).getAsString();
     }
 
@@ -262,14 +330,15 @@ class JUnitProjectTest {
         assertTrue(outside >= 0 && lines.get(outside + 2).startsWith(STATIC_SITE), console);
     }
 
-    private static void assertFailure(SurefireReports.TestCase testCase, String start, String site) {
+    private static void assertFailure(SurefireReports.TestCase testCase, String start, String creatingThread, String site) {
         assertTrue(testCase.failure().startsWith(start), testCase.failure());
-        assertTrue(testCase.failure().contains("  java.util.concurrent.ThreadPoolExecutor never shut down, created by thread \"main\" at:\n" + site),
-                testCase.failure());
+        assertTrue(Pattern.compile("  java\\.util\\.concurrent\\.ThreadPoolExecutor never shut down, created by thread \""
+                + creatingThread + "\" at:\n" + Pattern.quote(site)).matcher(testCase.failure()).find(), testCase.failure());
     }
 
+    /** The test cases that ran, not skipped: {@code ParallelTest} runs only when parallel execution is on. */
     private static List<String> ids(List<SurefireReports.TestCase> cases) {
-        return cases.stream().map(SurefireReports.TestCase::id).sorted().toList();
+        return cases.stream().filter(testCase -> !testCase.skipped()).map(SurefireReports.TestCase::id).sorted().toList();
     }
 
     /**

@@ -22,9 +22,10 @@ final class SurefireReports {
      *
      * @param className its class
      * @param name its method, or empty for what failed in the class itself ({@code @BeforeAll}, {@code @AfterAll}, ...)
-     * @param failure the message of its failure or error, or {@code null} if it passed
+     * @param failure the message of its failure or error, or {@code null} if it passed or was skipped
+     * @param skipped whether it was skipped (disabled, or an assumption failed)
      */
-    record TestCase(String className, String name, String failure) {
+    record TestCase(String className, String name, String failure, boolean skipped) {
 
         String id() {
             return className + "#" + name;
@@ -42,7 +43,7 @@ final class SurefireReports {
                 for (int i = 0; i < testCases.getLength(); i++) {
                     Element testCase = (Element) testCases.item(i);
                     cases.add(new TestCase(testCase.getAttribute("classname"), testCase.getAttribute("name"),
-                            failureOf(testCase)));
+                            failureOf(testCase), testCase.getElementsByTagName("skipped").getLength() > 0));
                 }
             }
         }

@@ -23,9 +23,24 @@ final class AgentPools implements PoolSource {
         List<PoolSeen> open = new ArrayList<>();
         for (PoolRecord record : PoolQueries.openPoolsAfter(afterNumber)) {
             open.add(new PoolSeen(record.number(), record.poolType(), record.creationSite().frames(),
-                    record.creatingThreadId(), record.creatingThread()));
+                    record.creatingThread(), record.scope(), record.scopeInheritedByPoolWorker()));
         }
         return open;
+    }
+
+    @Override
+    public long newScope() {
+        return PoolQueries.newScope();
+    }
+
+    @Override
+    public Object enterScope(long scope) {
+        return PoolQueries.enterScope(scope);
+    }
+
+    @Override
+    public void leaveScope(Object previous) {
+        PoolQueries.leaveScope(previous);
     }
 
     /** Whether the class this one linked against is the agent's, and the agent records pools. */

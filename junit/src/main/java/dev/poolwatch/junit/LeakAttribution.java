@@ -11,21 +11,29 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * Tells whose leak each open pool is. The rule: a pool created on the thread that runs a test (or a
- * class's {@code @BeforeAll}/{@code @AfterAll}) while it runs, and still open once it has ended and
- * the grace has passed, is that test's (or class's) leak. A class is blamed only for what none of
- * its tests was. Pools other threads created meanwhile are named under the test, never blamed on it;
- * pools a static initializer created, or created while no test ran, are left for
- * {@link #outsideTests()}. Each pool is blamed or named once.
+ * Tells whose leak each open pool is. A test (or class) runs in a scope of its own: the agent records
+ * with each pool the scope of the thread that created it, and a thread inherits the scope of the
+ * thread that constructed it. So a pool created while a test ran, by its own thread or by a thread it
+ * started (transitively), and still open once the test has ended and the grace has passed, is that
+ * test's leak; the same for a class's {@code @BeforeAll}/{@code @AfterAll} and the threads they start.
+ * A class is blamed only for what none of its tests was. Each pool is blamed or named once.
  *
- * <p>Threads are told by id, not by name: names repeat, ids are unique among live threads.
+ * <p>Where the scope cannot tell with certainty, a pool is named under the test and not blamed on it:
+ * created in no scope (a worker of a pool created outside every test, running a task the test may have
+ * submitted), in the scope of a test that has ended, or, once tests have run in parallel, on a pool's
+ * worker that inherited the test's scope (a parallel test may have submitted the task it ran). Pools of
+ * another test still running are left to it. Pools a static initializer created, or created while no
+ * test ran, are left for {@link #outsideTests()}.
  */
 final class LeakAttribution {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    /** A test or class running: the thread running it, and the last pool number when it started. */
-    private record Window(long threadId, long afterNumber) {
+    /**
+     * A test or class running: its scope, the scope its thread had before, the thread running it, and
+     * the last pool number when it started.
+     */
+    private record Window(long scope, Object previousScope, long threadId, long afterNumber) {
     }
 
     private final PoolSource pools;
@@ -34,6 +42,8 @@ final class LeakAttribution {
     private final Map<String, Window> running = new ConcurrentHashMap<>();
     private final Map<String, Verdict> judged = new ConcurrentHashMap<>();
     private final Set<Long> accountedFor = ConcurrentHashMap.newKeySet();
+    /** Whether two tests or classes ever ran on different threads at once: parallel execution. */
+    private volatile boolean parallelSeen;
 
     LeakAttribution(PoolSource pools, long graceMillis, LongSupplier nanoTime) {
         this.pools = pools;
@@ -43,7 +53,15 @@ final class LeakAttribution {
 
     /** The test or class of {@code uniqueId} starts, on the current thread. */
     void started(String uniqueId) {
-        running.put(uniqueId, new Window(currentThreadId(), pools.lastPoolNumber()));
+        long threadId = currentThreadId();
+        for (Window other : running.values()) {
+            if (other.threadId() != threadId) {
+                parallelSeen = true;
+            }
+        }
+        long scope = pools.newScope();
+        long afterNumber = pools.lastPoolNumber();
+        running.put(uniqueId, new Window(scope, pools.enterScope(scope), threadId, afterNumber));
     }
 
     /**
@@ -66,8 +84,11 @@ final class LeakAttribution {
     /** The test or class of {@code uniqueId} has ended: its verdict, then forgotten. */
     Verdict finished(String uniqueId) {
         Verdict verdict = judge(uniqueId);
-        running.remove(uniqueId);
+        Window window = running.remove(uniqueId);
         judged.remove(uniqueId);
+        if (window != null && window.threadId() == currentThreadId()) {
+            pools.leaveScope(window.previousScope());
+        }
         return verdict;
     }
 
@@ -87,11 +108,16 @@ final class LeakAttribution {
         long lastNumber = pools.lastPoolNumber();
         List<PoolSeen> mine = new ArrayList<>();
         List<PoolSeen> others = new ArrayList<>();
+        Set<Long> runningScopes = new HashSet<>();
+        running.values().forEach(other -> runningScopes.add(other.scope()));
         for (PoolSeen pool : openDuring(window, lastNumber)) {
-            if (pool.creatingThreadId() != window.threadId()) {
+            if (pool.createdByStaticInitializer()) {
+                continue; // its class's for the JVM's life, whichever test first touched the class
+            }
+            if (pool.scope() == window.scope()) {
+                (pool.scopeInheritedByPoolWorker() && parallelSeen ? others : mine).add(pool);
+            } else if (!runningScopes.contains(pool.scope())) {
                 others.add(pool);
-            } else if (!pool.createdByStaticInitializer()) {
-                mine.add(pool);
             }
         }
         if (!mine.isEmpty()) {

@@ -19,9 +19,12 @@ final class LeakText {
             appendPools(text, verdict.leaked());
         }
         if (!verdict.notAttributed().isEmpty()) {
-            text.append("poolwatch: while ").append(test).append(" ran, other threads created ")
-                    .append(pools(verdict.notAttributed().size()))
-                    .append(" still open; not blamed on it (poolwatch cannot tell whose they are):\n");
+            int count = verdict.notAttributed().size();
+            text.append("poolwatch: while ").append(test).append(" ran, ").append(pools(count))
+                    .append(count == 1 ? " was" : " were")
+                    .append(" created and left open that poolwatch cannot attribute with certainty (by a thread of no"
+                            + " test's, of a test that has ended, or a pool's worker that parallel tests share);"
+                            + " not blamed on it:\n");
             appendPools(text, verdict.notAttributed());
         }
         return text.toString();

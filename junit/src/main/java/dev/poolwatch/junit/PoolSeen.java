@@ -9,10 +9,13 @@ import java.util.List;
  * @param number the pool's place in the order the agent recorded pools, unique in the JVM
  * @param poolType the pool's class
  * @param creationSite where it was created, the first application frame first; empty for a test runner's pool
- * @param creatingThreadId the id of the thread that created it
- * @param creatingThread that thread's name then
+ * @param creatingThread the name of the thread that created it, then
+ * @param scope the scope ({@link PoolSource#enterScope}) of the thread that created it, 0 for none
+ * @param scopeInheritedByPoolWorker whether that thread had its scope as a worker a pool started: it
+ *     may have run a task another scope submitted to that pool
  */
-record PoolSeen(long number, String poolType, List<String> creationSite, long creatingThreadId, String creatingThread) {
+record PoolSeen(long number, String poolType, List<String> creationSite, String creatingThread, long scope,
+        boolean scopeInheritedByPoolWorker) {
 
     private static final String STATIC_INITIALIZER = ".<clinit>(";
 

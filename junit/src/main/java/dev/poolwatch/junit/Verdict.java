@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * What one test (or class) left open when it ended.
  *
- * @param leaked pools its own thread created while it ran, still open after the grace: its leaks
- * @param notAttributed pools other threads created while it ran, still open: perhaps its, perhaps
- *     not (a thread it started, or another test's), so never blamed on it
+ * @param leaked pools created in its scope (by its thread, or a thread started from it) while it ran,
+ *     still open after the grace: its leaks
+ * @param notAttributed pools created while it ran, still open, that may or may not be its (see
+ *     {@link LeakAttribution}), so never blamed on it
  */
 record Verdict(List<PoolSeen> leaked, List<PoolSeen> notAttributed) {
 

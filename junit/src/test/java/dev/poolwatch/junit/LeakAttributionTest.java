@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LeakAttributionTest {
 
     private static final String TEST_SITE = "demo.LeakyTest.leaks(LeakyTest.java:14)";
-    private static final long OTHER_THREAD = -1;
+    private static final long NO_SCOPE = 0;
 
     private final FakePools pools = new FakePools();
     private final LeakAttribution attribution = new LeakAttribution(pools, 0, System::nanoTime);
@@ -31,14 +31,102 @@ class LeakAttributionTest {
     }
 
     @Test
-    void a_pool_another_thread_created_while_the_test_ran_is_named_but_not_blamed() {
+    void a_pool_a_thread_of_no_test_created_while_the_test_ran_is_named_but_not_blamed() {
         attribution.started("test");
-        PoolSeen fromOtherThread = pools.create(TEST_SITE, OTHER_THREAD);
+        PoolSeen fromSharedWorker = pools.create(TEST_SITE, NO_SCOPE, true);
 
         Verdict verdict = attribution.finished("test");
 
         assertEquals(List.of(), verdict.leaked());
-        assertEquals(List.of(fromOtherThread), verdict.notAttributed());
+        assertEquals(List.of(fromSharedWorker), verdict.notAttributed());
+    }
+
+    @Test
+    void a_pool_created_by_a_thread_the_test_started_transitively_is_the_test_leak() throws Exception {
+        attribution.started("test");
+        PoolSeen[] created = new PoolSeen[1];
+        Thread grandchild = new Thread(() -> created[0] = pools.create(TEST_SITE));
+        Thread child = new Thread(() -> {
+            grandchild.start();
+            join(grandchild);
+        });
+        child.start();
+        child.join();
+
+        assertEquals(List.of(created[0]), attribution.finished("test").leaked());
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void a_pool_created_on_a_worker_the_test_started_is_its_leak_while_no_tests_ran_in_parallel() {
+        attribution.started("test");
+        PoolSeen onWorker = pools.create(TEST_SITE, FakePools.currentScope(), true);
+
+        assertEquals(List.of(onWorker), attribution.finished("test").leaked());
+    }
+
+    @Test
+    void once_tests_ran_in_parallel_a_pool_created_on_a_worker_is_named_not_blamed() throws Exception {
+        Thread other = new Thread(() -> attribution.started("parallel test"));
+        other.start();
+        other.join();
+        attribution.started("test");
+        PoolSeen onWorker = pools.create(TEST_SITE, FakePools.currentScope(), true);
+        PoolSeen onOwnThread = pools.create(TEST_SITE);
+
+        Verdict verdict = attribution.finished("test");
+
+        assertEquals(List.of(onOwnThread), verdict.leaked());
+        assertEquals(List.of(onWorker), verdict.notAttributed());
+    }
+
+    @Test
+    void a_pool_of_a_parallel_test_still_running_is_left_to_it() throws Exception {
+        long[] parallelScope = new long[1];
+        Thread other = new Thread(() -> {
+            attribution.started("parallel test");
+            parallelScope[0] = FakePools.currentScope();
+        });
+        other.start();
+        other.join();
+        attribution.started("test");
+        PoolSeen theirs = pools.create(TEST_SITE, parallelScope[0], false);
+
+        assertTrue(attribution.finished("test").isEmpty());
+        assertEquals(List.of(theirs), attribution.judge("parallel test").leaked());
+    }
+
+    @Test
+    void a_pool_created_in_the_scope_of_a_test_that_has_ended_is_named_not_blamed() {
+        attribution.started("earlier test");
+        long earlierScope = FakePools.currentScope();
+        attribution.finished("earlier test");
+        attribution.started("test");
+        PoolSeen lateFromEarlierTest = pools.create(TEST_SITE, earlierScope, false);
+
+        Verdict verdict = attribution.finished("test");
+
+        assertEquals(List.of(), verdict.leaked());
+        assertEquals(List.of(lateFromEarlierTest), verdict.notAttributed());
+    }
+
+    @Test
+    void a_test_ending_gives_its_thread_back_the_scope_it_had_before() {
+        attribution.started("class");
+        long classScope = FakePools.currentScope();
+        attribution.started("test");
+        attribution.finished("test");
+
+        assertEquals(classScope, FakePools.currentScope());
+        attribution.finished("class");
+        assertEquals(NO_SCOPE, FakePools.currentScope());
     }
 
     @Test

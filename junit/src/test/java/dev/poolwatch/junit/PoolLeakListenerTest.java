@@ -158,6 +158,21 @@ class PoolLeakListenerTest {
             public List<PoolSeen> openPoolsAfter(long afterNumber) {
                 throw new IllegalStateException("registry unreadable");
             }
+
+            @Override
+            public long newScope() {
+                return 1;
+            }
+
+            @Override
+            public Object enterScope(long scope) {
+                throw new AssertionError("never reached: the pool number is read first");
+            }
+
+            @Override
+            public void leaveScope(Object previous) {
+                throw new AssertionError("never reached: no scope was entered");
+            }
         };
 
         Run run = run(broken, FAIL_MODE);

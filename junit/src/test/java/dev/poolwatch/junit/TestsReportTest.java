@@ -11,7 +11,7 @@ class TestsReportTest {
     private static final String TYPE = "java.util.concurrent.ThreadPoolExecutor";
 
     private static PoolSeen pool(long number, String site, String thread) {
-        return new PoolSeen(number, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), 1, thread);
+        return new PoolSeen(number, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), thread, 0, false);
     }
 
     @Test

@@ -53,4 +53,26 @@ public final class PoolQueries {
             return List.of();
         }
     }
+
+    /** A new scope's number, unique in this JVM and never 0; see {@link #enterScope}. */
+    public static long newScope() {
+        return Scopes.newId();
+    }
+
+    /**
+     * Puts the current thread in scope {@code scope} (from {@link #newScope()}), e.g. while it runs a
+     * test: every pool it creates records the scope ({@link PoolRecord#scope()}), and so does every pool
+     * created by a thread it constructs from now on, or by the threads those construct. Returns what
+     * the thread had before, to give back to {@link #leaveScope} on the same thread.
+     */
+    public static Object enterScope(long scope) {
+        return Scopes.enter(scope);
+    }
+
+    /** Gives the current thread back the scope {@link #enterScope} returned; anything else is ignored. */
+    public static void leaveScope(Object previous) {
+        if (previous == null || previous instanceof Scope) {
+            Scopes.leave((Scope) previous);
+        }
+    }
 }

@@ -12,17 +12,19 @@ public final class PoolRecord {
     private final long creatingThreadId;
     private final long createdAtMillis;
     private final long number;
+    private final Scope scope;
     private volatile Site shutdownSite;
     private volatile String shutdownMethod;
     private volatile boolean startedWorker;
 
-    PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number) {
+    PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number, Scope scope) {
         this.poolType = poolType;
         this.creationSite = creationSite;
         this.creatingThread = creatingThread.getName();
         this.creatingThreadId = idOf(creatingThread);
         this.createdAtMillis = createdAtMillis;
         this.number = number;
+        this.scope = scope;
     }
 
     @SuppressWarnings("deprecation") // Thread.threadId() arrived in JDK 19; getId() is the same number
@@ -54,6 +56,19 @@ public final class PoolRecord {
      */
     public long number() {
         return number;
+    }
+
+    /** The {@linkplain PoolQueries#enterScope scope} of the creating thread then, 0 if it had none. */
+    public long scope() {
+        return scope == null ? 0 : scope.id();
+    }
+
+    /**
+     * Whether the creating thread had its scope from a pool that started it as a worker: it may have
+     * run a task that another scope submitted to that pool.
+     */
+    public boolean scopeInheritedByPoolWorker() {
+        return scope != null && scope.inheritedByPoolWorker();
     }
 
     public long createdAtMillis() {

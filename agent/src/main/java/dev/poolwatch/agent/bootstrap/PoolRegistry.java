@@ -30,6 +30,12 @@ public final class PoolRegistry {
 
     private static final String THREAD_POOL = "dev.poolwatch.pool.ThreadPool";
 
+    /**
+     * Set once a listener entered the first {@link Scope}; until then no pool creation asks for the
+     * thread's, and {@link Scopes} is not even loaded.
+     */
+    static volatile boolean scopesEntered;
+
     private final WeakIdentityMap<PoolRecord> pools = new WeakIdentityMap<>();
     private final Cleaner cleaner;
     private final int stackDepth;
@@ -68,7 +74,7 @@ public final class PoolRegistry {
             return; // the JDK's own pool
         }
         PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread(),
-                System.currentTimeMillis(), lastPoolNumber.incrementAndGet());
+                System.currentTimeMillis(), lastPoolNumber.incrementAndGet(), scopesEntered ? Scopes.current() : null);
         if (pool.getClass().getName().equals(THREAD_POOL)) {
             record.markStartedWorker(); // its constructor starts its workers
         }
