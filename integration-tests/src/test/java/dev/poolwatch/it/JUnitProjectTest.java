@@ -50,6 +50,7 @@ class JUnitProjectTest {
     /** The listener's line; the assertion's message, which Surefire prints too, says nothing of the test failing. */
     private static final Pattern BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools?:");
     private static final Pattern FAILING_BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools? \\(the test fails\\):");
+    private static final Pattern KNOWN_BLAME = Pattern.compile("poolwatch: (\\S+) leaked (\\d+) pools? known in the baseline .*:");
     private static final String OUTSIDE_TESTS = "poolwatch: 1 pool created outside every test";
     private static final String CHECKS_OFF = "poolwatch: LEAK CHECKS ARE OFF in this test run: no poolwatch agent in this JVM,"
             + " and attaching ";
@@ -161,6 +162,59 @@ class JUnitProjectTest {
         reported.put("demo.ParallelTest#leaksWhileAnotherTestRuns", frame(PARALLEL_SITE));
         assertTheJsonReportNamesTheSameLeaks(reported, JUNIT_WORKER);
         assertTheAgentLoadedOnce(agent, build);
+    }
+
+    /**
+     * The README's way for a suite that already leaks to turn fail mode on for new leaks only: one run
+     * with {@code -Dpoolwatch.updateBaseline=true} writes {@code poolwatch-baseline.json} and fails
+     * nothing; the next run fails nothing either; a test added later that leaks is the one that fails.
+     */
+    @Test
+    void with_a_baseline_written_by_one_run_fail_mode_fails_only_a_new_leak() throws Exception {
+        laidOut(Agent.ATTACHED_BY_THE_LISTENER, FAIL_MODE);
+
+        MavenBuild.Result updating = new MavenBuild(project).run("test", "-Dpoolwatch.updateBaseline=true");
+
+        assertEquals(0, updating.exitCode(), updating.console());
+        Path baseline = project.resolve("poolwatch-baseline.json");
+        assertTrue(updating.consoleLines().contains("poolwatch: wrote 5 known leaks to " + baseline.toRealPath()
+                + " (poolwatch.updateBaseline=true); from now on, fail mode fails only for leaks not in it."),
+                updating.console());
+        JsonArray known = JsonParser.parseString(Files.readString(baseline, StandardCharsets.UTF_8)).getAsJsonObject()
+                .getAsJsonArray("knownLeaks");
+        List<String> knownTests = new ArrayList<>();
+        known.forEach(leak -> knownTests.add(leak.getAsJsonObject().get("className") + "#"
+                + leak.getAsJsonObject().get("methodName")));
+        assertEquals(List.of("\"demo.ClassLeakTest\"#null", "\"demo.KnownLeakTest\"#\"leaksAKnownPool\"",
+                "\"demo.LeakyTest\"#\"leaksItsPool\"", "\"demo.ThreadStartingTest\"#\"leaksFromAThreadItsThreadStarted\"",
+                "null#null"), knownTests.stream().sorted().toList(), known.toString());
+
+        MavenBuild.Result allKnown = mvnTest();
+
+        assertEquals(0, allKnown.exitCode(), allKnown.console());
+        assertEquals(BLAMED, List.copyOf(blamedOnTheConsole(KNOWN_BLAME, allKnown.consoleLines()).keySet()),
+                allKnown.console());
+
+        Files.writeString(project.resolve("src/test/java/demo/NewLeakTest.java"), """
+                package demo;
+
+                import java.util.concurrent.Executors;
+
+                import org.junit.jupiter.api.Test;
+
+                class NewLeakTest {
+                    @Test
+                    void leaksAfterTheBaseline() {
+                        Executors.newSingleThreadExecutor().execute(() -> { });
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        MavenBuild.Result newLeak = mvnTest();
+
+        assertNotEquals(0, newLeak.exitCode(), newLeak.console());
+        List<String> failed = SurefireReports.read(project).stream().filter(testCase -> testCase.failure() != null)
+                .map(SurefireReports.TestCase::id).toList();
+        assertEquals(List.of("demo.NewLeakTest#leaksAfterTheBaseline"), failed, newLeak.console());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.poolwatch.junit;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** How leaks read: on the console, and in the assertion that fails a test. Every line starts {@code poolwatch:} or is indented under one that does. */
@@ -11,12 +12,17 @@ final class LeakText {
     }
 
     /** The console lines for what {@code test} left open, or an empty string if nothing. */
-    static String console(String test, Verdict verdict, Mode mode) {
+    static String console(String test, Verdict verdict, Mode mode, Path baselineFile) {
         StringBuilder text = new StringBuilder();
         if (!verdict.leaked().isEmpty()) {
             text.append("poolwatch: ").append(test).append(" leaked ").append(pools(verdict.leaked().size()))
                     .append(mode == Mode.FAIL ? " (the test fails)" : "").append(":\n");
             appendPools(text, verdict.leaked());
+        }
+        if (!verdict.known().isEmpty()) {
+            text.append("poolwatch: ").append(test).append(" leaked ").append(pools(verdict.known().size()))
+                    .append(" known in the baseline ").append(baselineFile).append(" (never failed for):\n");
+            appendPools(text, verdict.known());
         }
         if (!verdict.notAttributed().isEmpty()) {
             int count = verdict.notAttributed().size();
@@ -31,14 +37,34 @@ final class LeakText {
     }
 
     /** The console lines for the pools still open that no test was blamed for, or an empty string. */
-    static String outsideTests(List<PoolSeen> open) {
+    static String outsideTests(List<PoolSeen> open, List<PoolSeen> known) {
         if (open.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder("poolwatch: ").append(pools(open.size()))
                 .append(" created outside every test (a static initializer, the suite's set-up) still open;"
-                        + " not blamed on a test:\n");
+                        + " not blamed on a test")
+                .append(known.isEmpty() ? "" : known.size() == open.size() ? ", all known in the baseline"
+                        : ", " + known.size() + " of them known in the baseline")
+                .append(":\n");
         appendPools(text, open);
+        return text.toString();
+    }
+
+    /** The lines that list the baseline's leaks that did not happen, or an empty string if none. */
+    static String noLongerHappening(List<KnownLeak> fixed, Path baselineFile) {
+        if (fixed.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("poolwatch: ").append(count(fixed.size(), "known leak"))
+                .append(" in the baseline ").append(baselineFile).append(fixed.size() == 1 ? " no longer happens" : " no longer happen")
+                .append(" (fixed?); a run with ").append(Settings.UPDATE_BASELINE).append("=true takes ")
+                .append(fixed.size() == 1 ? "it" : "them").append(" out:\n");
+        for (KnownLeak leak : fixed) {
+            text.append("  ").append(leak.className()).append(leak.methodName() == null ? "" : "." + leak.methodName() + "()")
+                    .append(": ").append(leak.poolType() == null ? "a pool" : leak.poolType()).append(" created at ")
+                    .append(leak.creatingMethod()).append('\n');
+        }
         return text.toString();
     }
 
@@ -62,6 +88,11 @@ final class LeakText {
     }
 
     private static String pools(int count) {
-        return count == 1 ? "1 pool" : count + " pools";
+        return count(count, "pool");
+    }
+
+    /** {@code "1 pool"}, {@code "2 pools"}. */
+    static String count(int count, String noun) {
+        return count == 1 ? "1 " + noun : count + " " + noun + "s";
     }
 }

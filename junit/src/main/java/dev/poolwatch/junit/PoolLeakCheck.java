@@ -1,5 +1,6 @@
 package dev.poolwatch.junit;
 
+import java.lang.reflect.Method;
 import java.util.List;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}, which Jupiter reads only with
  * {@code junit.jupiter.extensions.autodetection.enabled=true}; it can also be named in
  * {@code @ExtendWith}. Does nothing unless {@link PoolLeakListener} runs the checks, and the test's mode
- * ({@link PoolLeaks}, else {@code poolwatch.mode}) is fail.
+ * ({@link PoolLeaks}, else {@code poolwatch.mode}) is fail; never for a leak the {@link Baseline} knows,
+ * nor in a run that updates the baseline.
  */
 public final class PoolLeakCheck implements AfterEachCallback, AfterAllCallback {
 
@@ -38,10 +40,12 @@ public final class PoolLeakCheck implements AfterEachCallback, AfterAllCallback 
         }
         List<PoolSeen> leaked;
         try {
-            if (TestMode.of(context, session.settings().mode()) != Mode.FAIL) {
+            if (TestMode.of(context, session.settings().mode()) != Mode.FAIL || session.settings().updateBaseline()) {
                 return;
             }
-            leaked = session.attribution().judge(context.getUniqueId()).leaked();
+            String methodName = context.getTestMethod().map(Method::getName).orElse(null);
+            leaked = session.attribution().judge(context.getUniqueId())
+                    .against(session.baseline(), context.getRequiredTestClass().getName(), methodName).leaked();
         } catch (RuntimeException | LinkageError failure) {
             return; // poolwatch's own error fails no test; the listener says it when the test ends
         }

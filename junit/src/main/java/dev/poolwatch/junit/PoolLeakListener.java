@@ -1,6 +1,7 @@
 package dev.poolwatch.junit;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -70,7 +71,7 @@ public final class PoolLeakListener implements TestExecutionListener {
                         + " Leaks are printed only.");
             }
             session = new Session(settings, new LeakAttribution(found.pools(), settings.graceMillis(), System::nanoTime),
-                    new TestsReport());
+                    baseline(settings));
             Session.begin(session);
         } catch (RuntimeException | LinkageError failure) {
             unchecked(failure);
@@ -98,14 +99,20 @@ public final class PoolLeakListener implements TestExecutionListener {
         }
         try {
             // judged even when its mode is off, so that its pools are not reported as outside every test
-            Verdict verdict = session.attribution().finished(testIdentifier.getUniqueId());
+            TestLeaks test = TestLeaks.of(testIdentifier, session.attribution().finished(testIdentifier.getUniqueId()));
+            session.testsRan().add(KnownLeak.test(test.className(), test.methodName()));
+            Verdict verdict = test.verdict().against(session.baseline(), test.className(), test.methodName());
             if (verdict.isEmpty()) {
                 return;
             }
             Mode mode = TestMode.of(testIdentifier, session.settings().mode()); // reflection, for a leak only
             if (mode != Mode.OFF) {
-                session.report().add(TestLeaks.of(testIdentifier, verdict));
-                console.print(LeakText.console(TestName.of(testIdentifier), verdict, mode));
+                session.report().add(new TestLeaks(test.className(), test.methodName(), test.displayName(), verdict));
+                for (List<PoolSeen> pools : List.of(verdict.leaked(), verdict.known())) {
+                    pools.forEach(pool -> session.happened().add(KnownLeak.of(test.className(), test.methodName(), pool)));
+                }
+                console.print(LeakText.console(TestName.of(testIdentifier), verdict, mode,
+                        session.settings().baselineFile()));
                 console.flush();
             }
         } catch (RuntimeException | LinkageError failure) {
@@ -122,11 +129,46 @@ public final class PoolLeakListener implements TestExecutionListener {
         stop(session);
         try {
             List<PoolSeen> outsideTests = session.attribution().outsideTests();
-            console.print(LeakText.outsideTests(outsideTests));
+            List<PoolSeen> knownOutside = new ArrayList<>();
+            for (PoolSeen pool : outsideTests) {
+                KnownLeak leak = KnownLeak.of(null, null, pool);
+                session.happened().add(leak);
+                if (session.baseline().knows(leak)) {
+                    knownOutside.add(pool);
+                }
+            }
+            console.print(LeakText.outsideTests(outsideTests, knownOutside));
             console.flush();
-            ReportFile.write(session.settings().reportFile(), session.report().json(outsideTests), console);
+            Settings settings = session.settings();
+            ReportFile.write(settings.reportFile(), Settings.REPORT_FILE, session.report().json(outsideTests, knownOutside),
+                    console);
+            List<KnownLeak> happened = List.copyOf(session.happened());
+            if (settings.updateBaseline()) {
+                Baseline updated = session.baseline().updatedBy(session.testsRan(), happened);
+                if (ReportFile.write(settings.baselineFile(), Settings.BASELINE_FILE, updated.json(), console)) {
+                    console.println("poolwatch: wrote " + LeakText.count(updated.leaks().size(), "known leak") + " to "
+                            + settings.baselineFile().toAbsolutePath() + " (" + Settings.UPDATE_BASELINE
+                            + "=true); from now on, fail mode fails only for leaks not in it.");
+                }
+            } else {
+                console.print(LeakText.noLongerHappening(session.baseline().noLongerHappening(session.testsRan(), happened),
+                        settings.baselineFile()));
+            }
+            console.flush();
         } catch (RuntimeException | LinkageError failure) {
             unchecked(failure);
+        }
+    }
+
+    /** The baseline of known leaks; none, said in one line, if the file cannot be used. */
+    private Baseline baseline(Settings settings) {
+        try {
+            return Baseline.read(settings.baselineFile());
+        } catch (Baseline.Unreadable unreadable) {
+            console.println("poolwatch: cannot use the baseline " + settings.baselineFile().toAbsolutePath() + " ("
+                    + Settings.BASELINE_FILE + "): " + unreadable.getMessage() + "; expected " + Baseline.SHAPE
+                    + ", as " + Settings.UPDATE_BASELINE + "=true writes it. Every leak counts as new.");
+            return Baseline.NONE;
         }
     }
 

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes the JSON report atomically: to a temporary file in the same directory, then renamed over the
- * report, so a reader (a CI step, the next build) never sees half a report. A report that cannot be
+ * Writes a JSON file (the report, the baseline) atomically: to a temporary file in the same directory,
+ * then renamed over the last one, so a reader (a CI step, the next build) never sees half a file. A file that cannot be
  * written is one line on the console, never a failed run.
  */
 final class ReportFile {
@@ -18,7 +18,8 @@ final class ReportFile {
     private ReportFile() {
     }
 
-    static void write(Path file, String json, PrintStream console) {
+    /** Writes {@code json} to {@code file}, named by the parameter {@code setting}; whether it was written. */
+    static boolean write(Path file, String setting, String json, PrintStream console) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
@@ -30,10 +31,11 @@ final class ReportFile {
             } catch (AtomicMoveNotSupportedException noAtomicRename) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            return true;
         } catch (IOException | RuntimeException unwritable) {
-            console.println("poolwatch: could not write the report " + target + " (" + Settings.REPORT_FILE + "): "
-                    + unwritable);
+            console.println("poolwatch: could not write " + target + " (" + setting + "): " + unwritable);
             deleteQuietly(temp);
+            return false;
         }
     }
 
@@ -44,7 +46,7 @@ final class ReportFile {
         try {
             Files.deleteIfExists(temp);
         } catch (IOException | RuntimeException ignored) {
-            // the line above already says the report is missing; a stray temporary file adds nothing to fix
+            // the line above already says the file is missing; a stray temporary file adds nothing to fix
         }
     }
 }

@@ -19,16 +19,23 @@ import java.util.function.Function;
  *     after {@code -javaagent:poolwatch-agent.jar=}; empty (the default) for none
  * @param reportFile {@code poolwatch.reportFile}: where the JSON of the tests' leaks is written at the end of
  *     the test plan; default {@code target/poolwatch-tests.json}, relative to the working directory
+ * @param baselineFile {@code poolwatch.baselineFile}: the {@link Baseline} of known leaks; default
+ *     {@code poolwatch-baseline.json}, relative to the working directory
+ * @param updateBaseline {@code poolwatch.updateBaseline}: {@code true} writes this run's leaks as the
+ *     baseline when the test plan ends, and fails no test for a leak; default {@code false}
  * @param problem what was wrong with the values given, or {@code null}
  */
 record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, String agentOptions, Path reportFile,
-        String problem) {
+        Path baselineFile, boolean updateBaseline, String problem) {
 
     static final String MODE = "poolwatch.mode";
     static final String GRACE_MILLIS = "poolwatch.graceMillis";
     static final String AGENT_OPTIONS = "poolwatch.agentOptions";
     static final String REPORT_FILE = "poolwatch.reportFile";
     static final String DEFAULT_REPORT_FILE = "target/poolwatch-tests.json";
+    static final String BASELINE_FILE = "poolwatch.baselineFile";
+    static final String DEFAULT_BASELINE_FILE = "poolwatch-baseline.json";
+    static final String UPDATE_BASELINE = "poolwatch.updateBaseline";
     static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled";
     static final long DEFAULT_GRACE_MILLIS = 100;
     static final long MAX_GRACE_MILLIS = 60_000;
@@ -63,16 +70,31 @@ record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, Str
         boolean autodetected = parameters.apply(AUTODETECTION).map(value -> value.trim().equalsIgnoreCase("true"))
                 .orElse(false);
         String agentOptions = parameters.apply(AGENT_OPTIONS).map(String::trim).orElse("");
-        String reportValue = parameters.apply(REPORT_FILE).map(String::trim).filter(value -> !value.isEmpty())
-                .orElse(DEFAULT_REPORT_FILE);
-        Path reportFile;
-        try {
-            reportFile = Paths.get(reportValue);
-        } catch (InvalidPathException notAPath) {
-            problems.append(problems.length() == 0 ? "" : "; ").append(REPORT_FILE + "=" + reportValue
-                    + " is not valid: " + notAPath.getMessage() + "; using " + DEFAULT_REPORT_FILE);
-            reportFile = Paths.get(DEFAULT_REPORT_FILE);
+        Path reportFile = path(parameters, REPORT_FILE, DEFAULT_REPORT_FILE, problems);
+        Path baselineFile = path(parameters, BASELINE_FILE, DEFAULT_BASELINE_FILE, problems);
+        boolean updateBaseline = false;
+        Optional<String> updateValue = parameters.apply(UPDATE_BASELINE).map(String::trim);
+        if (updateValue.isPresent()) {
+            if (updateValue.get().equalsIgnoreCase("true") || updateValue.get().isEmpty()) {
+                updateBaseline = true; // -Dpoolwatch.updateBaseline alone says true
+            } else if (!updateValue.get().equalsIgnoreCase("false")) {
+                problems.append(problems.length() == 0 ? "" : "; ").append(UPDATE_BASELINE + "=" + updateValue.get()
+                        + " is not valid: expected true or false; using false");
+            }
         }
-        return new Settings(mode, grace, autodetected, agentOptions, reportFile, problems.length() == 0 ? null : problems.toString());
+        return new Settings(mode, grace, autodetected, agentOptions, reportFile, baselineFile, updateBaseline,
+                problems.length() == 0 ? null : problems.toString());
+    }
+
+    private static Path path(Function<String, Optional<String>> parameters, String name, String defaultValue,
+            StringBuilder problems) {
+        String value = parameters.apply(name).map(String::trim).filter(given -> !given.isEmpty()).orElse(defaultValue);
+        try {
+            return Paths.get(value);
+        } catch (InvalidPathException notAPath) {
+            problems.append(problems.length() == 0 ? "" : "; ").append(name + "=" + value + " is not valid: "
+                    + notAPath.getMessage() + "; using " + defaultValue);
+            return Paths.get(defaultValue);
+        }
     }
 }

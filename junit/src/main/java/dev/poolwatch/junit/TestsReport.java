@@ -13,7 +13,8 @@ import java.util.Map;
  * always {@code OPEN} (never shut down by the time the test ended; busy or idle, and the worker
  * threads, are only known to the agent's own report at exit), {@code poolType}, {@code count} (pools
  * of that type created at the same site by the same thread), {@code creationSite} and
- * {@code creatingThread}.
+ * {@code creatingThread}; and, for a test's leaks and those outside every test, {@code inBaseline}:
+ * whether the {@link Baseline} knows it.
  */
 final class TestsReport {
 
@@ -28,24 +29,36 @@ final class TestsReport {
         }
     }
 
-    synchronized String json(List<PoolSeen> outsideTests) {
+    /** The report, with the pools open outside every test, of which {@code knownOutside} are in the baseline. */
+    synchronized String json(List<PoolSeen> outsideTests, List<PoolSeen> knownOutside) {
         StringBuilder json = new StringBuilder("{\"tests\": [");
         for (int i = 0; i < tests.size(); i++) {
             TestLeaks test = tests.get(i);
             json.append(i == 0 ? "\n" : ",\n").append("  {\"className\": ").append(Json.string(test.className()))
                     .append(", \"methodName\": ").append(Json.string(test.methodName()))
                     .append(", \"displayName\": ").append(Json.string(test.displayName()))
-                    .append(",\n   \"leaks\": ").append(leaks(test.verdict().leaked(), "    "))
-                    .append(",\n   \"notBlamed\": ").append(leaks(test.verdict().notAttributed(), "    "))
+                    .append(",\n   \"leaks\": ").append(leaks(all(test.verdict()), test.verdict().known(), "    "))
+                    .append(",\n   \"notBlamed\": ").append(leaks(test.verdict().notAttributed(), null, "    "))
                     .append('}');
         }
-        json.append(tests.isEmpty() ? "" : "\n").append("],\n\"outsideTests\": ").append(leaks(outsideTests, "  "))
+        json.append(tests.isEmpty() ? "" : "\n").append("],\n\"outsideTests\": ").append(leaks(outsideTests, knownOutside, "  "))
                 .append("}\n");
         return json.toString();
     }
 
-    /** The leak records of {@code pools}, one per type, site and creating thread, in the order first created. */
-    private static String leaks(List<PoolSeen> pools, String indent) {
+    private static List<PoolSeen> all(Verdict verdict) {
+        List<PoolSeen> leaks = new ArrayList<>(verdict.leaked());
+        leaks.addAll(verdict.known());
+        leaks.sort((a, b) -> Long.compare(a.number(), b.number()));
+        return leaks;
+    }
+
+    /**
+     * The leak records of {@code pools}, one per type, site and creating thread, in the order first
+     * created; each with {@code inBaseline} (whether it is among {@code known}) unless {@code known}
+     * is {@code null}.
+     */
+    private static String leaks(List<PoolSeen> pools, List<PoolSeen> known, String indent) {
         Map<List<Object>, Integer> counts = new LinkedHashMap<>();
         Map<List<Object>, PoolSeen> firsts = new LinkedHashMap<>();
         for (PoolSeen pool : pools) {
@@ -64,7 +77,11 @@ final class TestsReport {
                     .append(", \"poolType\": ").append(Json.string(pool.poolType()))
                     .append(", \"count\": ").append(counts.get(entry.getKey()))
                     .append(", \"creationSite\": ").append(Json.strings(pool.creationSite()))
-                    .append(", \"creatingThread\": ").append(Json.string(pool.creatingThread())).append('}');
+                    .append(", \"creatingThread\": ").append(Json.string(pool.creatingThread()));
+            if (known != null) {
+                json.append(", \"inBaseline\": ").append(known.contains(pool));
+            }
+            json.append('}');
             separator = ",\n";
         }
         return json.append(']').toString();

@@ -88,6 +88,7 @@ class PoolLeakListenerTest {
     private Run run(PoolSource source, Map<String, String> parameters, Class<?>... fixtures) {
         Map<String, String> withReport = new HashMap<>(parameters);
         withReport.putIfAbsent("poolwatch.reportFile", reportDirectory.resolve("poolwatch-tests.json").toString());
+        withReport.putIfAbsent("poolwatch.baselineFile", baselineFile().toString());
         pools = new FakePools();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PoolLeakListener listener = new PoolLeakListener(new PrintStream(console, true, StandardCharsets.UTF_8),
@@ -223,9 +224,73 @@ class PoolLeakListenerTest {
                 + "  {\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"leaks\", \"displayName\": \"leaks()\",\n"
                 + "   \"leaks\": [\n"
                 + "    {\"kind\": \"OPEN\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\", \"count\": 1,"
-                + " \"creationSite\": [\"" + LEAK_SITE + "\"], \"creatingThread\": \"main\"}],\n"
+                + " \"creationSite\": [\"" + LEAK_SITE + "\"], \"creatingThread\": \"main\", \"inBaseline\": false}],\n"
                 + "   \"notBlamed\": []}\n"
                 + "],\n"
                 + "\"outsideTests\": []}\n", Files.readString(reportDirectory.resolve("poolwatch-tests.json")));
+    }
+
+    private Path baselineFile() {
+        return reportDirectory.resolve("poolwatch-baseline.json");
+    }
+
+    private static Map<String, String> with(Map<String, String> parameters, String name, String value) {
+        Map<String, String> more = new HashMap<>(parameters);
+        more.put(name, value);
+        return more;
+    }
+
+    @Test
+    void a_run_that_updates_the_baseline_fails_no_test_and_a_run_after_it_fails_none_for_the_known_leak()
+            throws Exception {
+        Run updating = run(null, with(FAIL_MODE, "poolwatch.updateBaseline", "true"));
+
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, updating.results().get("leaks()").getStatus());
+        assertEquals("{\"knownLeaks\": [\n"
+                + "  {\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"leaks\", \"creatingMethod\":"
+                + " \"fixture.Leaky.leaks(Leaky.java)\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\"}\n"
+                + "]}\n", Files.readString(baselineFile()));
+        assertTrue(updating.console().contains("poolwatch: wrote 1 known leak to " + baselineFile().toAbsolutePath()
+                + " (poolwatch.updateBaseline=true)"), updating.console());
+
+        Run after = run(null, FAIL_MODE);
+
+        assertEquals(TestExecutionResult.Status.SUCCESSFUL, after.results().get("leaks()").getStatus());
+        assertTrue(after.console().startsWith("poolwatch: " + Fixture.class.getName() + ".leaks() leaked 1 pool known in"
+                + " the baseline " + baselineFile() + " (never failed for):\n"), after.console());
+        assertTrue(Files.readString(reportDirectory.resolve("poolwatch-tests.json")).contains("\"inBaseline\": true"));
+    }
+
+    @Test
+    void a_leak_the_baseline_does_not_know_still_fails_and_a_known_leak_that_stopped_is_listed_as_fixed()
+            throws Exception {
+        Files.writeString(baselineFile(), "{\"knownLeaks\": ["
+                + "{\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"leaks\", \"creatingMethod\":"
+                + " \"fixture.Leaky.elsewhere(Leaky.java)\"},"
+                + "{\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"closes\", \"creatingMethod\":"
+                + " \"fixture.Leaky.closes(Leaky.java)\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\"},"
+                + "{\"className\": \"demo.NotRun\", \"methodName\": \"leaks\", \"creatingMethod\": \"demo.NotRun.leaks(NotRun.java)\"}]}");
+
+        Run run = run(null, FAIL_MODE);
+
+        assertEquals(TestExecutionResult.Status.FAILED, run.results().get("leaks()").getStatus());
+        assertTrue(run.console().endsWith("poolwatch: 2 known leaks in the baseline " + baselineFile()
+                + " no longer happen (fixed?); a run with poolwatch.updateBaseline=true takes them out:\n"
+                + "  " + Fixture.class.getName() + ".leaks(): a pool created at fixture.Leaky.elsewhere(Leaky.java)\n"
+                + "  " + Fixture.class.getName() + ".closes(): java.util.concurrent.ThreadPoolExecutor created at"
+                + " fixture.Leaky.closes(Leaky.java)\n"), run.console());
+    }
+
+    @Test
+    void a_baseline_that_cannot_be_used_is_one_line_and_every_leak_counts_as_new() throws Exception {
+        Files.writeString(baselineFile(), "{\"knownLeaks\": [{\"className\": 7, \"creatingMethod\": \"fixture.Leaky.leaks(Leaky.java)\"}]}");
+
+        Run run = run(null, FAIL_MODE);
+
+        assertTrue(run.console().startsWith("poolwatch: cannot use the baseline " + baselineFile().toAbsolutePath()
+                + " (poolwatch.baselineFile): knownLeaks[0].className is not a string or null; expected {\"knownLeaks\": ["
+                + "{\"className\": ..., \"methodName\": ..., \"creatingMethod\": ...}]}, as poolwatch.updateBaseline=true"
+                + " writes it. Every leak counts as new.\n"), run.console());
+        assertEquals(TestExecutionResult.Status.FAILED, run.results().get("leaks()").getStatus());
     }
 }

@@ -1,6 +1,7 @@
 package dev.poolwatch.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,7 @@ class ReportFileTest {
         Files.createDirectories(report.getParent());
         Files.writeString(report, "the last run's report");
 
-        ReportFile.write(report, "{\"tests\": []}\n", console());
+        assertTrue(ReportFile.write(report, "poolwatch.reportFile", "{\"tests\": []}\n", console()));
 
         assertEquals("{\"tests\": []}\n", Files.readString(report));
         try (Stream<Path> files = Files.list(report.getParent())) {
@@ -45,7 +46,7 @@ class ReportFileTest {
     void missing_directories_are_created() throws IOException {
         Path report = directory.resolve("a/b/report.json");
 
-        ReportFile.write(report, "{}", console());
+        assertTrue(ReportFile.write(report, "poolwatch.reportFile", "{}", console()));
 
         assertEquals("{}", Files.readString(report));
     }
@@ -54,10 +55,10 @@ class ReportFileTest {
     void a_report_that_cannot_be_written_is_one_line_and_no_exception() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("target"), "a file where the directory should be");
 
-        ReportFile.write(notADirectory.resolve("poolwatch-tests.json"), "{}", console());
+        assertFalse(ReportFile.write(notADirectory.resolve("poolwatch-tests.json"), "poolwatch.reportFile", "{}", console()));
 
         String said = console.toString(StandardCharsets.UTF_8);
-        assertTrue(said.startsWith("poolwatch: could not write the report " + notADirectory.resolve("poolwatch-tests.json")
+        assertTrue(said.startsWith("poolwatch: could not write " + notADirectory.resolve("poolwatch-tests.json")
                 + " (poolwatch.reportFile): "), said);
         assertEquals(1, said.lines().count(), said);
         assertEquals("a file where the directory should be", Files.readString(notADirectory));

@@ -1,6 +1,7 @@
 package dev.poolwatch.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ class TestsReportTest {
 
     @Test
     void no_leak_anywhere_is_two_empty_lists() {
-        assertEquals("{\"tests\": [],\n\"outsideTests\": []}\n", new TestsReport().json(List.of()));
+        assertEquals("{\"tests\": [],\n\"outsideTests\": []}\n", new TestsReport().json(List.of(), List.of()));
     }
 
     @Test
@@ -30,16 +31,31 @@ class TestsReportTest {
                 + "  {\"className\": \"demo.ClassLeakTest\", \"methodName\": null, \"displayName\": \"ClassLeakTest\",\n"
                 + "   \"leaks\": [\n"
                 + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 2, \"creationSite\": [\"demo.A.a(A.java:1)\","
-                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\"},\n"
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\", \"inBaseline\": false},\n"
                 + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.A.a(A.java:1)\","
-                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"other\"}],\n"
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"other\", \"inBaseline\": false}],\n"
                 + "   \"notBlamed\": []}\n"
-                + "],\n\"outsideTests\": []}\n", report.json(List.of()));
+                + "],\n\"outsideTests\": []}\n", report.json(List.of(), List.of()));
+    }
+
+    @Test
+    void a_test_known_leaks_are_among_its_leaks_marked_in_the_baseline() {
+        TestsReport report = new TestsReport();
+        report.add(new TestLeaks("demo.T", "t", "t()", new Verdict(List.of(pool(2, "demo.New.n(New.java:1)", "main")),
+                List.of(pool(1, "demo.Old.o(Old.java:1)", "main")), List.of())));
+
+        String json = report.json(List.of(), List.of());
+
+        assertTrue(json.indexOf("\"creationSite\": [\"demo.Old.o(Old.java:1)\", \"demo.Caller.call(Caller.java:3)\"],"
+                + " \"creatingThread\": \"main\", \"inBaseline\": true}") < json.indexOf("\"creationSite\": [\"demo.New.n(New.java:1)\","
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\", \"inBaseline\": false}"), json);
+        assertTrue(json.contains("\"inBaseline\": false"), json);
     }
 
     @Test
     void pools_only_named_under_a_test_are_its_not_blamed_and_pools_outside_tests_are_listed_apart() {
         TestsReport report = new TestsReport();
+        PoolSeen outside = pool(2, "demo.S.<clinit>(S.java:4)", "main");
         report.add(new TestLeaks("demo.T", "t", "a \"quoted\" name", new Verdict(List.of(), List.of(pool(1, "demo.B.b(B.java:2)", "worker")))));
         report.add(new TestLeaks("demo.Clean", "clean", "clean()", Verdict.NOTHING));
 
@@ -51,7 +67,7 @@ class TestsReportTest {
                 + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"worker\"}]}\n"
                 + "],\n\"outsideTests\": [\n"
                 + "  {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.S.<clinit>(S.java:4)\","
-                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\"}]}\n",
-                report.json(List.of(pool(2, "demo.S.<clinit>(S.java:4)", "main"))));
+                + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\", \"inBaseline\": true}]}\n",
+                report.json(List.of(outside), List.of(outside)));
     }
 }
