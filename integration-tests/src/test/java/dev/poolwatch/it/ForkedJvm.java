@@ -66,6 +66,11 @@ final class ForkedJvm {
         return this;
     }
 
+    ForkedJvm classPath(List<Path> entries) {
+        entries.forEach(entry -> classPath.add(entry.toString()));
+        return this;
+    }
+
     ForkedJvm jvmOption(String option) {
         jvmOptions.add(option);
         return this;
