@@ -13,6 +13,7 @@ import dev.poolwatch.agent.bootstrap.JvmExit;
 import dev.poolwatch.agent.bootstrap.PoolEvents;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.instrument.PoolTransformer;
+import dev.poolwatch.agent.report.SiteFilter;
 
 /**
  * Installs the agent once per JVM: registry, transformer, exit report, self-check. Startup errors
@@ -45,6 +46,7 @@ final class Agent {
             MainThreadOutcome.watch(Thread.currentThread());
         }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
+        registry.reportOnly(new SiteFilter(options.includes(), options.excludes()));
 
         // Read before the transformer is added: loading the list of targets once it is in place would
         // run the transformer on the list's own class, which then loads it a second time.

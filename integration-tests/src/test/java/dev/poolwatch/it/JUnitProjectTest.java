@@ -292,6 +292,17 @@ class JUnitProjectTest {
     }
 
     @Test
+    void a_pool_the_agent_options_exclude_is_no_test_leak() throws Exception {
+        laidOut(Agent.ATTACHED_BY_THE_LISTENER, null);
+
+        MavenBuild.Result build = new MavenBuild(project).run("test", "-Dpoolwatch.agentOptions=excludes=demo.LeakyTest");
+
+        assertEquals(0, build.exitCode(), build.console());
+        assertEquals(BLAMED.stream().filter(test -> !test.startsWith("demo.LeakyTest")).toList(),
+                List.copyOf(blamedOnTheConsole(BLAME, build.consoleLines()).keySet()), build.console());
+    }
+
+    @Test
     void when_the_agent_cannot_be_attached_one_line_says_leak_checks_are_off_and_no_test_fails_even_in_fail_mode()
             throws Exception {
         laidOut(Agent.ATTACHED_BY_THE_LISTENER, FAIL_MODE);

@@ -22,6 +22,9 @@ final class AgentPools implements PoolSource {
     public List<PoolSeen> openPoolsAfter(long afterNumber) {
         List<PoolSeen> open = new ArrayList<>();
         for (PoolRecord record : PoolQueries.openPoolsAfter(afterNumber)) {
+            if (!PoolQueries.reported(record)) {
+                continue; // left out by the agent's includes/excludes, as from its own report
+            }
             open.add(new PoolSeen(record.number(), record.poolType(), record.creationSite().frames(),
                     record.creatingThread(), record.scope(), record.scopeInheritedByPoolWorker()));
         }

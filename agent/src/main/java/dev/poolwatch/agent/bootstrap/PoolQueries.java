@@ -54,6 +54,21 @@ public final class PoolQueries {
         }
     }
 
+    /**
+     * Whether the agent's {@code includes} and {@code excludes} options let the pool of {@code record}
+     * be reported, by the first application frame of its creation site; every pool with a site of the
+     * program's, when none are given.
+     */
+    public static boolean reported(PoolRecord record) {
+        PoolRegistry registry = PoolEvents.registry();
+        try {
+            return registry != null && registry.reports(record);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+            return true;
+        }
+    }
+
     /** A new scope's number, unique in this JVM and never 0; see {@link #enterScope}. */
     public static long newScope() {
         return Scopes.newId();

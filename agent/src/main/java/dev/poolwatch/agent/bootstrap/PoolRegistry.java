@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One record per live pool, and the aggregates of what no longer needs a record: pools the garbage
@@ -49,6 +50,8 @@ public final class PoolRegistry {
     private volatile Thread agentThread;
     private volatile boolean agentPoolSeen;
     private volatile Consumer<SubmitAfterShutdown> firstSubmitAfterShutdownListener;
+    /** The agent's {@code includes}/{@code excludes}: which creation sites are reported; {@code null} for all. */
+    private volatile Predicate<Site> reportedSites;
 
     /**
      * @param cleaner runs the action that forgets a pool once it is collected
@@ -300,6 +303,17 @@ public final class PoolRegistry {
     }
 
     /** Called once for each new submit-after-shutdown site, on the submitting thread; must not throw. */
+    /** Reports only the pools created at sites {@code sites} accepts (the agent's includes and excludes). */
+    public void reportOnly(Predicate<Site> sites) {
+        reportedSites = sites;
+    }
+
+    /** Whether the pool of {@code record} is one to report, by where it was created. */
+    public boolean reports(PoolRecord record) {
+        Predicate<Site> sites = reportedSites;
+        return sites == null || sites.test(record.creationSite());
+    }
+
     public void onFirstSubmitAfterShutdown(Consumer<SubmitAfterShutdown> listener) {
         firstSubmitAfterShutdownListener = listener;
     }

@@ -1,6 +1,7 @@
 package dev.poolwatch.agent.report;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.poolwatch.agent.bootstrap.Site;
 
@@ -9,7 +10,7 @@ import dev.poolwatch.agent.bootstrap.Site;
  * first application frame's class is included (or no includes are given) and not excluded. A site
  * with no application frame at all is the JDK's own business and is never reported.
  */
-public final class SiteFilter {
+public final class SiteFilter implements Predicate<Site> {
 
     private final ClassPatterns includes;
     private final ClassPatterns excludes;
@@ -17,6 +18,11 @@ public final class SiteFilter {
     public SiteFilter(List<String> includes, List<String> excludes) {
         this.includes = new ClassPatterns(includes);
         this.excludes = new ClassPatterns(excludes);
+    }
+
+    @Override
+    public boolean test(Site site) {
+        return reports(site);
     }
 
     public boolean reports(Site site) {

@@ -103,6 +103,16 @@ class PoolRegistryTest {
     }
 
     @Test
+    void only_pools_created_at_the_sites_it_is_told_to_report_are_reported() {
+        PoolRecord record = recordOf(created());
+        assertTrue(registry.reports(record), "all, until told otherwise");
+
+        registry.reportOnly(site -> !site.frames().get(0).startsWith("example.app."));
+
+        assertFalse(registry.reports(record));
+    }
+
+    @Test
     void a_shut_down_pool_is_no_longer_open_and_remembers_the_first_shutdown() {
         ExecutorService pool = created();
         RequestHandler.shutdown(pool, closed -> registry.shutdown(closed, "shutdown"));
