@@ -25,31 +25,32 @@ import com.google.gson.JsonParser;
  *    "poolType": "java.util.concurrent.ThreadPoolExecutor"}]}
  * </pre>
  * with {@code methodName} {@code null} for a class's own leak, and {@code className} too for a pool
- * created outside every test. See {@link KnownLeak} for how a leak is matched.
+ * created outside every test. See {@link KnownLeak} for how a leak is matched. The JUnit listener reads
+ * it in fail mode, and so does the Maven plugin's {@code check} goal.
  */
-final class Baseline {
+public final class Baseline {
 
-    static final Baseline NONE = new Baseline(List.of());
+    public static final Baseline NONE = new Baseline(List.of());
 
-    static final String SHAPE = "{\"knownLeaks\": [{\"className\": ..., \"methodName\": ..., \"creatingMethod\": ...}]}";
+    public static final String SHAPE = "{\"knownLeaks\": [{\"className\": ..., \"methodName\": ..., \"creatingMethod\": ...}]}";
 
     private final List<KnownLeak> leaks;
     private final Set<List<String>> keys = new HashSet<>();
 
-    Baseline(List<KnownLeak> leaks) {
+    public Baseline(List<KnownLeak> leaks) {
         this.leaks = List.copyOf(leaks);
         leaks.forEach(leak -> keys.add(leak.key()));
     }
 
     /** A baseline that cannot be read: the file, and what is wrong with it. */
-    static final class Unreadable extends Exception {
-        Unreadable(String message) {
+    public static final class Unreadable extends Exception {
+        public Unreadable(String message) {
             super(message);
         }
     }
 
     /** The baseline in {@code file}; {@link #NONE} if there is no such file. */
-    static Baseline read(Path file) throws Unreadable {
+    public static Baseline read(Path file) throws Unreadable {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -99,11 +100,11 @@ final class Baseline {
         return value.getAsString();
     }
 
-    boolean knows(KnownLeak leak) {
+    public boolean knows(KnownLeak leak) {
         return keys.contains(leak.key());
     }
 
-    List<KnownLeak> leaks() {
+    public List<KnownLeak> leaks() {
         return leaks;
     }
 
@@ -112,7 +113,7 @@ final class Baseline {
      * {@code null}) that did not happen this time: fixed, for the baseline to drop. Pools created
      * outside every test are left out, since a run of some tests only need not reach them.
      */
-    List<KnownLeak> noLongerHappening(Set<List<String>> testsRan, List<KnownLeak> happened) {
+    public List<KnownLeak> noLongerHappening(Set<List<String>> testsRan, List<KnownLeak> happened) {
         Set<List<String>> happenedKeys = new HashSet<>();
         happened.forEach(leak -> happenedKeys.add(leak.key()));
         List<KnownLeak> fixed = new ArrayList<>();
@@ -130,7 +131,7 @@ final class Baseline {
      * leaks of tests that did not run (a run of some tests only keeps the others' entries). Pools
      * outside every test are the run's.
      */
-    Baseline updatedBy(Set<List<String>> testsRan, List<KnownLeak> happened) {
+    public Baseline updatedBy(Set<List<String>> testsRan, List<KnownLeak> happened) {
         List<KnownLeak> updated = new ArrayList<>();
         Set<List<String>> added = new HashSet<>();
         for (KnownLeak leak : leaks) {
@@ -147,7 +148,7 @@ final class Baseline {
         return new Baseline(updated);
     }
 
-    String json() {
+    public String json() {
         StringBuilder json = new StringBuilder("{\"knownLeaks\": [");
         String separator = "\n  ";
         for (KnownLeak leak : leaks) {

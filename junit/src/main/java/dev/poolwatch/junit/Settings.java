@@ -18,7 +18,8 @@ import java.util.function.Function;
  * @param agentOptions {@code poolwatch.agentOptions}: the options of an agent the listener attaches, as
  *     after {@code -javaagent:poolwatch-agent.jar=}; empty (the default) for none
  * @param reportFile {@code poolwatch.reportFile}: where the JSON of the tests' leaks is written at the end of
- *     the test plan; default {@code target/poolwatch-tests.json}, relative to the working directory
+ *     the test plan; default {@code target/poolwatch-tests.json}, relative to the working directory;
+ *     {@code %p} in it stands for the process id, {@code %%} for {@code %}
  * @param baselineFile {@code poolwatch.baselineFile}: the {@link Baseline} of known leaks; default
  *     {@code poolwatch-baseline.json}, relative to the working directory
  * @param updateBaseline {@code poolwatch.updateBaseline}: {@code true} writes this run's leaks as the
@@ -70,7 +71,8 @@ record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, Str
         boolean autodetected = parameters.apply(AUTODETECTION).map(value -> value.trim().equalsIgnoreCase("true"))
                 .orElse(false);
         String agentOptions = parameters.apply(AGENT_OPTIONS).map(String::trim).orElse("");
-        Path reportFile = path(parameters, REPORT_FILE, DEFAULT_REPORT_FILE, problems);
+        Path reportFile = path(parameters.andThen(value -> value.map(Settings::withProcessId)), REPORT_FILE,
+                DEFAULT_REPORT_FILE, problems);
         Path baselineFile = path(parameters, BASELINE_FILE, DEFAULT_BASELINE_FILE, problems);
         boolean updateBaseline = false;
         Optional<String> updateValue = parameters.apply(UPDATE_BASELINE).map(String::trim);
@@ -84,6 +86,24 @@ record Settings(Mode mode, long graceMillis, boolean extensionsAutodetected, Str
         }
         return new Settings(mode, grace, autodetected, agentOptions, reportFile, baselineFile, updateBaseline,
                 problems.length() == 0 ? null : problems.toString());
+    }
+
+    /**
+     * {@code value} with {@code %p} replaced by this JVM's process id and {@code %%} by {@code %}, as in
+     * the agent's {@code report} option: one path in an argLine serves every forked test JVM.
+     */
+    static String withProcessId(String value) {
+        StringBuilder expanded = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 1 < value.length() && (value.charAt(i + 1) == 'p' || value.charAt(i + 1) == '%')) {
+                i++;
+                expanded.append(value.charAt(i) == 'p' ? String.valueOf(ProcessHandle.current().pid()) : "%");
+            } else {
+                expanded.append(c);
+            }
+        }
+        return expanded.toString();
     }
 
     private static Path path(Function<String, Optional<String>> parameters, String name, String defaultValue,

@@ -65,4 +65,11 @@ class SettingsTest {
         assertEquals(Paths.get("target/poolwatch-tests.json"), settings.reportFile());
         assertTrue(settings.problem().startsWith("poolwatch.reportFile=a\u0000b is not valid: "), settings.problem());
     }
+
+    @Test
+    void the_report_file_takes_the_process_id_for_percent_p_and_a_percent_for_two() {
+        Settings settings = of(Map.of("poolwatch.reportFile", "target/pw/tests-%p-100%%.json"));
+        assertEquals(Paths.get("target/pw/tests-" + ProcessHandle.current().pid() + "-100%.json"), settings.reportFile());
+        assertEquals("a%b%", Settings.withProcessId("a%b%"));
+    }
 }
