@@ -44,6 +44,9 @@ public final class Baseline {
 
     /** A baseline that cannot be read: the file, and what is wrong with it. */
     public static final class Unreadable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
         public Unreadable(String message) {
             super(message);
         }
