@@ -28,6 +28,7 @@ record ReadmeRecipe(String properties, String plugins) {
 
     private static final String MARKER = "<!-- surefire-recipe:";
     private static final String JUNIT_MARKER = "<!-- junit-recipe:";
+    private static final String PLUGIN_MARKER = "<!-- plugin-recipe:";
     private static final String AGENT_AT_END_OF_ARG_LINE = "/poolwatch-agent.jar</argLine>";
     private static final Pattern VERSION = Pattern.compile("<poolwatch\\.version>([^<]*)</poolwatch\\.version>");
     private static final Pattern ARG_LINE = Pattern.compile("<argLine>[^<]*</argLine>");
@@ -49,6 +50,11 @@ record ReadmeRecipe(String properties, String plugins) {
      */
     static String junitQuietAttach() throws IOException {
         return blockAfter(readme(), JUNIT_MARKER, "quiet-attach");
+    }
+
+    /** The README's {@code <plugin>} of poolwatch's Maven plugin, for a pom's {@code <build><plugins>}. */
+    static String mavenPlugin() throws IOException {
+        return blockAfter(readme(), PLUGIN_MARKER, "plugin");
     }
 
     private static List<String> readme() throws IOException {
