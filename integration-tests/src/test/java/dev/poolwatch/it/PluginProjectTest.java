@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonArray;
@@ -39,12 +37,7 @@ class PluginProjectTest {
     Path project;
 
     private void laidOut() throws IOException {
-        Map<String, String> blocks = new LinkedHashMap<>();
-        blocks.put(UserProject.PROPERTIES_PLACE, "<poolwatch.version>" + System.getProperty("poolwatch.version")
-                + "</poolwatch.version>");
-        blocks.put("<!-- README: junit dependency -->", ReadmeRecipe.junitDependency());
-        blocks.put(UserProject.PLUGINS_PLACE, ReadmeRecipe.mavenPlugin());
-        UserProject.copyOf("plugin-project", project, blocks);
+        PluginProject.laidOut(project);
     }
 
     private MavenBuild.Result mvn(String... arguments) throws IOException, InterruptedException {

@@ -96,7 +96,7 @@ final class HtmlPage {
 
     private void finding(Finding finding) {
         html.append("<div class=\"finding ").append(escape(finding.kind())).append("\"><div><span class=\"kind\">")
-                .append(escape(finding.kind())).append("</span><b>").append(finding.count()).append(" × <code>")
+                .append(escape(finding.kind())).append("</span> <b>").append(finding.count()).append(" × <code>")
                 .append(escape(finding.poolType())).append("</code></b> ").append(escape(finding.meaning()))
                 .append("</div>\n");
         if (!finding.tests().isEmpty()) {
@@ -134,7 +134,7 @@ final class HtmlPage {
         byTest.forEach((test, leaks) -> {
             html.append("<tr><td><code>").append(escape(test)).append("</code></td><td>");
             for (Finding leak : leaks) {
-                html.append("<div><span class=\"kind\">").append(escape(leak.kind())).append("</span><code>")
+                html.append("<div><span class=\"kind\">").append(escape(leak.kind())).append("</span> <code>")
                         .append(escape(leak.poolType())).append("</code> at <code>").append(escape(leak.firstFrame()))
                         .append("</code></div>");
             }
