@@ -137,6 +137,41 @@ class PluginProjectTest {
                 "the listener, with no agent given, attaches one itself or says why not:\n" + build.console());
     }
 
+    /**
+     * The trap of many real builds: an {@code <argLine>} in Surefire's own configuration replaces the
+     * property prepare-agent set, and the tests run without the agent. check says so and fails; the
+     * README's way, {@code @{argLine}} with an empty default, keeps both.
+     */
+    @Test
+    void an_arg_line_of_surefire_own_drops_the_agent_and_check_says_so_unless_it_keeps_the_property() throws Exception {
+        laidOut();
+        surefireArgLine("-Ddemo.ownArgLine=kept");
+
+        MavenBuild.Result dropped = mvn();
+
+        assertNotEquals(0, dropped.exitCode(), dropped.console());
+        assertTrue(dropped.console().contains("but no test JVM wrote a report to"), dropped.console());
+        assertTrue(dropped.console().contains("write it as <argLine>@{argLine} ...</argLine>"), dropped.console());
+
+        surefireArgLine("@{argLine} -Ddemo.ownArgLine=kept");
+        MavenBuild.Result kept = mvn();
+
+        assertEquals(List.of(NEW_LEAK), kept.consoleLines().stream()
+                .filter(line -> line.startsWith("[ERROR]   ") && line.contains(" created at ")).toList(), kept.console());
+        assertEquals(TESTS, passedTests(), kept.console());
+    }
+
+    /** Gives Surefire's configuration {@code argLine}, and the pom's argLine property an empty default. */
+    private void surefireArgLine(String argLine) throws IOException {
+        Path pom = project.resolve("pom.xml");
+        String text = Files.readString(pom, StandardCharsets.UTF_8)
+                .replace("<argLine>-Ddemo.ownArgLine=kept</argLine>", "<argLine></argLine>")
+                .replaceFirst("<artifactId>maven-surefire-plugin</artifactId>\\s*<version>3.5.2</version>(<configuration>.*?</configuration>)?",
+                        "<artifactId>maven-surefire-plugin</artifactId><version>3.5.2</version>"
+                                + "<configuration><argLine>" + argLine + "</argLine></configuration>");
+        Files.writeString(pom, text, StandardCharsets.UTF_8);
+    }
+
     private List<String> passedTests() throws IOException {
         return SurefireReports.read(project).stream()
                 .filter(testCase -> testCase.failure() == null && !testCase.skipped())

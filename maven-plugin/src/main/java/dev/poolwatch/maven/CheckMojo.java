@@ -43,6 +43,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "poolwatch.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Where Surefire and Failsafe write what ran: tests there and no poolwatch report means the agent
+     * never reached the test JVMs, which fails the check rather than passing it unchecked.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/surefire-reports,${project.build.directory}/failsafe-reports")
+    private List<File> testReportDirectories;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -56,8 +63,15 @@ public final class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException("poolwatch: cannot read the reports in " + reportDirectory + ": " + e, e);
         }
         if (reports.isEmpty()) {
-            getLog().info("poolwatch: no report in " + reportDirectory + " (no test ran with prepare-agent's argLine);"
-                    + " nothing to check.");
+            List<String> ran = TestReports.present(testReportDirectories);
+            if (!ran.isEmpty()) {
+                throw new MojoFailureException("poolwatch: tests ran (" + String.join(", ", ran) + ") but no test JVM"
+                        + " wrote a report to " + reportDirectory + ": the agent was not in their JVM arguments."
+                        + " An <argLine> in Surefire's (or Failsafe's) own configuration replaces the argLine property"
+                        + " that prepare-agent sets; write it as <argLine>@{argLine} ...</argLine>, with"
+                        + " <argLine></argLine> among the pom's properties.");
+            }
+            getLog().info("poolwatch: no report in " + reportDirectory + " and no test ran; nothing to check.");
             return;
         }
         if (!reports.unreadable().isEmpty()) {
