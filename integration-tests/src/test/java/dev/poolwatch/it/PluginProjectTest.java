@@ -74,7 +74,7 @@ class PluginProjectTest {
     }
 
     @Test
-    void with_a_baseline_the_build_passes_and_a_new_leak_alone_fails_it() throws Exception {
+    void with_a_baseline_the_build_passes_a_new_leak_alone_fails_it_and_a_fixed_one_is_listed() throws Exception {
         laidOut();
 
         MavenBuild.Result updating = mvn("-Dpoolwatch.updateBaseline");
@@ -106,6 +106,18 @@ class PluginProjectTest {
                 + " demo.NewLeakTest.leaksAfterTheBaseline(NewLeakTest.java:10) in demo.NewLeakTest.leaksAfterTheBaseline()"),
                 newLeak.consoleLines().stream().filter(line -> line.startsWith("[ERROR]   ") && line.contains(" created at "))
                         .toList(), newLeak.console());
+        Files.delete(project.resolve("src/test/java/demo/NewLeakTest.java"));
+        Files.copy(project.resolve("src/test/java/demo/ClosingTest.java"), project.resolve("src/test/java/demo/LeakyTest.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(project.resolve("src/test/java/demo/LeakyTest.java"), Files.readString(
+                project.resolve("src/test/java/demo/LeakyTest.java")).replace("class ClosingTest", "class LeakyTest")
+                .replace("closesItsPool", "leaksItsPool"));
+        MavenBuild.Result fixed = mvn();
+
+        assertEquals(0, fixed.exitCode(), fixed.console());
+        assertTrue(fixed.console().contains("known leak(s) in " + project.toRealPath().resolve("poolwatch-baseline.json")
+                + " no longer happen (fixed?); -Dpoolwatch.updateBaseline takes them out:\n[INFO]   demo.LeakyTest.leaksItsPool():"
+                + " demo.LeakyTest.leaksItsPool(LeakyTest.java)"), fixed.console());
     }
 
     @Test

@@ -130,15 +130,15 @@ public final class CheckMojo extends AbstractMojo {
         Set<List<String>> foundKeys = new LinkedHashSet<>();
         found.forEach(leak -> foundKeys.add(leak.key()));
         List<KnownLeak> fixed = baseline.leaks().stream().filter(leak -> !foundKeys.contains(leak.key())).toList();
-        if (!fixed.isEmpty()) {
-            StringBuilder text = new StringBuilder("poolwatch: " + fixed.size() + " known leak(s) in " + baselinePath
-                    + " no longer happen (fixed?); -Dpoolwatch.updateBaseline takes them out:");
-            for (KnownLeak leak : fixed) {
-                text.append("\n  ").append(leak.className() == null ? "outside every test"
-                        : leak.methodName() == null ? leak.className() : leak.className() + "." + leak.methodName() + "()")
-                        .append(": ").append(leak.creatingMethod());
-            }
-            getLog().info(text);
+        if (fixed.isEmpty()) {
+            return;
+        }
+        getLog().info("poolwatch: " + fixed.size() + " known leak(s) in " + baselinePath
+                + " no longer happen (fixed?); -Dpoolwatch.updateBaseline takes them out:");
+        for (KnownLeak leak : fixed) {
+            getLog().info("  " + (leak.className() == null ? "outside every test"
+                    : leak.methodName() == null ? leak.className() : leak.className() + "." + leak.methodName() + "()")
+                    + ": " + leak.creatingMethod());
         }
     }
 }
