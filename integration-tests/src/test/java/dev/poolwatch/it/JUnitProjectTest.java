@@ -195,20 +195,7 @@ class JUnitProjectTest {
         assertEquals(BLAMED, List.copyOf(blamedOnTheConsole(KNOWN_BLAME, allKnown.consoleLines()).keySet()),
                 allKnown.console());
 
-        Files.writeString(project.resolve("src/test/java/demo/NewLeakTest.java"), """
-                package demo;
-
-                import java.util.concurrent.Executors;
-
-                import org.junit.jupiter.api.Test;
-
-                class NewLeakTest {
-                    @Test
-                    void leaksAfterTheBaseline() {
-                        Executors.newSingleThreadExecutor().execute(() -> { });
-                    }
-                }
-                """, StandardCharsets.UTF_8);
+        UserProject.addNewLeakTest(project);
         MavenBuild.Result newLeak = mvnTest();
 
         assertNotEquals(0, newLeak.exitCode(), newLeak.console());

@@ -85,20 +85,7 @@ class PluginProjectTest {
         MavenBuild.Result known = mvn();
         assertEquals(0, known.exitCode(), known.console());
 
-        Files.writeString(project.resolve("src/test/java/demo/NewLeakTest.java"), """
-                package demo;
-
-                import java.util.concurrent.Executors;
-
-                import org.junit.jupiter.api.Test;
-
-                class NewLeakTest {
-                    @Test
-                    void leaksAfterTheBaseline() {
-                        Executors.newSingleThreadExecutor().execute(() -> { });
-                    }
-                }
-                """, StandardCharsets.UTF_8);
+        UserProject.addNewLeakTest(project);
         MavenBuild.Result newLeak = mvn();
 
         assertNotEquals(0, newLeak.exitCode(), newLeak.console());

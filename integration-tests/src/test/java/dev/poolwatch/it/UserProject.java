@@ -96,4 +96,25 @@ final class UserProject {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Adds {@code demo.NewLeakTest.leaksAfterTheBaseline} to the project in {@code directory}: a test
+     * written after a baseline was, leaving a pool open at {@code NewLeakTest.java:10}.
+     */
+    static void addNewLeakTest(Path directory) throws IOException {
+        Files.writeString(directory.resolve("src/test/java/demo/NewLeakTest.java"), """
+                package demo;
+
+                import java.util.concurrent.Executors;
+
+                import org.junit.jupiter.api.Test;
+
+                class NewLeakTest {
+                    @Test
+                    void leaksAfterTheBaseline() {
+                        Executors.newSingleThreadExecutor().execute(() -> { });
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+    }
 }
