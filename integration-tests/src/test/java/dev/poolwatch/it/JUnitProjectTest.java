@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * which the first is never blamed for and the second is in every mode, without failing;
  * {@code ThreadStartingTest} starts a thread that starts the thread that leaves a pool open, so the
  * leak is the test's; {@code ParallelTest}, run only when parallel execution is on, has two tests that
- * create a pool each at the same moment on two threads, one closing it and one not.
+ * create a pool each at the same moment on two threads, one closing it and one not; {@code TimeoutTest}
+ * runs under {@code @Timeout}, for which JUnit creates a pool of its own during the first such test.
  */
 class JUnitProjectTest {
 
@@ -69,7 +70,7 @@ class JUnitProjectTest {
             "demo.DrainingTest#shutsDownWhileItsTaskStillRuns", "demo.KnownLeakTest#leaksAKnownPool",
             "demo.LeakyTest#closesItsPool", "demo.LeakyTest#leaksItsPool", "demo.PoolPerTestTest#usesThePoolItsSetUpStarted",
             "demo.QuietLeakTest#leaksItsPoolUnchecked", "demo.StaticPoolTest#usesThePoolOfItsClass",
-            "demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted");
+            "demo.ThreadStartingTest#leaksFromAThreadItsThreadStarted", "demo.TimeoutTest#runsUnderATimeout");
     private static final List<String> PARALLEL_TEST_CASES = List.of("demo.ParallelTest#closesWhileAnotherTestLeaks",
             "demo.ParallelTest#leaksWhileAnotherTestRuns");
     /** The tests the console blames, one pool each, when tests run one at a time. */

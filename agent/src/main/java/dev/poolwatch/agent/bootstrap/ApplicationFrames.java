@@ -9,8 +9,8 @@ package dev.poolwatch.agent.bootstrap;
  * own affair (Surefire's booter leaves a scheduled pool to the garbage collector in every forked
  * test JVM), and reporting it would bury the program's own leaks.
  *
- * <p>After the first application frame, reflection and method handles only carry a call from one
- * frame to the next, and the first test runner frame starts the runner's own business: a site that
+ * <p>After the first application frame, reflection, method handles and the test framework's API only
+ * carry a call from one frame to the next, and the first test runner frame starts the runner's own business: a site that
  * kept them would spend its {@code stackDepth} frames on them (under JUnit, most of a stack).
  */
 final class ApplicationFrames {
@@ -25,6 +25,14 @@ final class ApplicationFrames {
         "org.junit.platform.", "org.junit.jupiter.engine.", "org.junit.vintage.engine.", "org.junit.runners.",
         "org.junit.internal.", "org.testng.internal."};
 
+    /**
+     * The test framework's API that tests call, and that calls back into them: never a site's first
+     * frame (a pool JUnit keeps in its root store for {@code @Timeout} is JUnit's, not the test's during
+     * which it was first needed), and left out after it ({@code assertThrows} between a lambda and the
+     * test method that wrote it).
+     */
+    private static final String[] TEST_API_PREFIXES = {"org.junit.jupiter.api.", "org.junit.jupiter.params."};
+
     private ApplicationFrames() {
     }
 
@@ -33,12 +41,12 @@ final class ApplicationFrames {
             return false;
         }
         String name = type.getName();
-        return !startsWithAny(name, TOOL_PREFIXES) && !isRunner(name);
+        return !startsWithAny(name, TOOL_PREFIXES) && !isRunner(name) && !startsWithAny(name, TEST_API_PREFIXES);
     }
 
     /** Whether a frame after the first application frame is plumbing, left out of the site. */
     static boolean isPlumbing(Class<?> type) {
-        return PlatformClasses.isCallPlumbing(type);
+        return PlatformClasses.isCallPlumbing(type) || startsWithAny(type.getName(), TEST_API_PREFIXES);
     }
 
     /** Whether a frame is a test runner's: after the first application frame, the site ends there. */

@@ -20,8 +20,15 @@ class ApplicationFramesTest {
         assertEquals(false, ApplicationFrames.isApplication(PoolRegistry.class));
         assertEquals(false, ApplicationFrames.isApplication(ThreadPool.class));
         assertEquals(false, ApplicationFrames.isApplication(TestEngine.class));
-        assertEquals(true, ApplicationFrames.isApplication(org.junit.jupiter.api.Assertions.class),
-                "JUnit's API is called by the test, not a runner");
+        assertEquals(false, ApplicationFrames.isApplication(org.junit.jupiter.api.Assertions.class),
+                "JUnit's API: what it creates for itself (the @Timeout pool of its root store) is no test's");
+    }
+
+    @Test
+    void the_test_api_between_two_application_frames_is_left_out_without_ending_the_site() {
+        assertEquals(true, ApplicationFrames.isPlumbing(org.junit.jupiter.api.Assertions.class));
+        assertEquals(false, ApplicationFrames.isRunner(org.junit.jupiter.api.Assertions.class.getName()));
+        assertEquals(false, ApplicationFrames.isPlumbing(RequestHandler.class));
     }
 
     @Test
