@@ -10,9 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.JvmExit;
+import dev.poolwatch.agent.bootstrap.LibraryPackages;
 import dev.poolwatch.agent.bootstrap.PoolEvents;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.instrument.PoolTransformer;
+import dev.poolwatch.agent.library.LibraryKind;
+import dev.poolwatch.agent.library.LibraryKinds;
 import dev.poolwatch.agent.report.SiteFilter;
 
 /**
@@ -52,6 +55,9 @@ final class Agent {
         // run the transformer on the list's own class, which then loads it a second time.
         Set<String> targets = PoolTransformer.targetClassNames();
         PoolTransformer transformer = new PoolTransformer();
+        LibraryKinds libraries = new LibraryKinds(LibraryKind.builtIn());
+        LibraryPackages.set(libraries.packages());
+        transformer.watchLibraries(libraries);
         instrumentation.addTransformer(transformer, false);
         retransformLoadedTargets(instrumentation, transformer, targets);
         String selfCheckFailure = selfCheck(registry, transformer);

@@ -4,8 +4,8 @@ package dev.poolwatch.agent.bootstrap;
  * Which frames of a stack are the application's, which after the first are plumbing that a site
  * leaves out, and where a site ends.
  *
- * <p>Never the application's: platform classes, the agent's and the pool library's, and the test
- * runners' that run the agent in CI. A pool or a submit whose stack holds nothing else is a runner's
+ * <p>Never the application's: platform classes, the agent's and the pool library's, the watched
+ * libraries' ({@link LibraryPackages}), and the test runners' that run the agent in CI. A pool or a submit whose stack holds nothing else is a runner's
  * own affair (Surefire's booter leaves a scheduled pool to the garbage collector in every forked
  * test JVM), and reporting it would bury the program's own leaks.
  *
@@ -41,7 +41,8 @@ final class ApplicationFrames {
             return false;
         }
         String name = type.getName();
-        return !startsWithAny(name, TOOL_PREFIXES) && !isRunner(name) && !startsWithAny(name, TEST_API_PREFIXES);
+        return !startsWithAny(name, TOOL_PREFIXES) && !isRunner(name) && !startsWithAny(name, TEST_API_PREFIXES)
+                && !LibraryPackages.owns(name);
     }
 
     /** Whether a frame after the first application frame is plumbing, left out of the site. */

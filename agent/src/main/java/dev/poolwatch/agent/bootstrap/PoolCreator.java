@@ -16,11 +16,15 @@ import java.util.Set;
  * program's. Hidden frames must be shown: the frame of a method reference
  * ({@code ThreadLocal.withInitial(Executors::newSingleThreadExecutor)}) is the program's only one
  * between the JDK's.
+ *
+ * <p>A JDK pool whose first frame past the machinery is a watched library's ({@link LibraryPackages})
+ * is that library's own: HikariCP's housekeeping pools belong to the data source that the program
+ * closes or leaks, and are not recorded.
  */
 final class PoolCreator {
 
     /** What the frames seen so far say. */
-    enum Verdict { UNDECIDED, PROGRAM, JDK }
+    enum Verdict { UNDECIDED, PROGRAM, JDK, LIBRARY }
 
     private static final String AGENT_PREFIX = "dev.poolwatch.agent.";
     private static final String EXECUTORS_NESTED_PREFIX = "java.util.concurrent.Executors$";
@@ -36,7 +40,13 @@ final class PoolCreator {
 
     private static final Set<String> FACTORIES_FOR_THE_CALLER = Set.of("java.nio.channels.AsynchronousChannelGroup");
 
+    /** Whether the pool is a library's (a Netty group, a data source): its library's frames are machinery. */
+    private final boolean libraryPool;
     private boolean inJdkCode;
+
+    PoolCreator(boolean libraryPool) {
+        this.libraryPool = libraryPool;
+    }
 
     /**
      * Takes the next frame outwards; once it says {@link Verdict#PROGRAM} or {@link Verdict#JDK},
@@ -48,6 +58,10 @@ final class PoolCreator {
             if (name.startsWith(AGENT_PREFIX) || POOL_MACHINERY.contains(name) || name.startsWith(EXECUTORS_NESTED_PREFIX)
                     || PlatformClasses.isCallPlumbing(frameClass)) {
                 return Verdict.UNDECIDED;
+            }
+            if (LibraryPackages.owns(name)) {
+                // a library building its own pool goes on outwards; a JDK pool it builds is its own
+                return libraryPool ? Verdict.UNDECIDED : Verdict.LIBRARY;
             }
             if (!PlatformClasses.isPlatform(frameClass)) {
                 return Verdict.PROGRAM;

@@ -48,6 +48,22 @@ public final class PoolEvents {
         }
     }
 
+    /**
+     * Inlined by the agent's advice at the end of a watched library pool's constructors, with the
+     * pool's kind ({@code netty}) and the method that closes it ({@code shutdownGracefully}).
+     */
+    public static void libraryPoolCreated(Object pool, String kind, String closeMethod) {
+        PoolRegistry current = registry;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.createdLibraryPool(pool, kind, closeMethod);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
     /** Woven at the entry of every method that shuts a pool down. */
     public static void shutdown(Object pool, String method) {
         PoolRegistry current = registry;

@@ -13,11 +13,14 @@ public final class PoolRecord {
     private final long createdAtMillis;
     private final long number;
     private final Scope scope;
+    private final String poolKind;
+    private final String closeMethod;
     private volatile Site shutdownSite;
     private volatile String shutdownMethod;
     private volatile boolean startedWorker;
 
-    PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number, Scope scope) {
+    PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number, Scope scope,
+            String poolKind, String closeMethod) {
         this.poolType = poolType;
         this.creationSite = creationSite;
         this.creatingThread = creatingThread.getName();
@@ -25,6 +28,18 @@ public final class PoolRecord {
         this.createdAtMillis = createdAtMillis;
         this.number = number;
         this.scope = scope;
+        this.poolKind = poolKind;
+        this.closeMethod = closeMethod;
+    }
+
+    /** The library kind of the pool ({@code netty}, {@code hikari}), or {@code null} for the JDK's and {@code ThreadPool}. */
+    public String poolKind() {
+        return poolKind;
+    }
+
+    /** The method that closes a library's pool ({@code shutdownGracefully}), or {@code null} for the JDK's and {@code ThreadPool}. */
+    public String closeMethod() {
+        return closeMethod;
     }
 
     @SuppressWarnings("deprecation") // Thread.threadId() arrived in JDK 19; getId() is the same number

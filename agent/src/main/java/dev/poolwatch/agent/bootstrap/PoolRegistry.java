@@ -65,6 +65,16 @@ public final class PoolRegistry {
     // ---------------------------------------------------------------- events
 
     void created(Object pool) {
+        created(pool, null, null);
+    }
+
+    /** A library's pool (a Netty group, a data source) of {@code kind}, closed by {@code closeMethod}, finished a constructor. */
+    void createdLibraryPool(Object pool, String kind, String closeMethod) {
+        created(pool, kind, closeMethod);
+    }
+
+    private void created(Object pool, String kind, String closeMethod) {
+        boolean libraryPool = kind != null;
         if (Thread.currentThread() == agentThread) {
             agentPoolSeen = true;
             return;
@@ -72,14 +82,15 @@ public final class PoolRegistry {
         if (pools.get(pool) != null) {
             return; // a chained constructor of a pool already recorded
         }
-        Site site = SiteCapture.ofPoolCreation(stackDepth);
+        Site site = libraryPool ? SiteCapture.ofLibraryPoolCreation(stackDepth) : SiteCapture.ofPoolCreation(stackDepth);
         if (site == null) {
             return; // the JDK's own pool
         }
         PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread(),
-                System.currentTimeMillis(), lastPoolNumber.incrementAndGet(), scopesEntered ? Scopes.current() : null);
-        if (pool.getClass().getName().equals(THREAD_POOL)) {
-            record.markStartedWorker(); // its constructor starts its workers
+                System.currentTimeMillis(), lastPoolNumber.incrementAndGet(), scopesEntered ? Scopes.current() : null,
+                kind, closeMethod);
+        if (libraryPool || pool.getClass().getName().equals(THREAD_POOL)) {
+            record.markStartedWorker(); // its constructor starts its workers, or holds what does
         }
         WeakIdentityMap.Key entry = pools.putIfAbsent(pool, record);
         if (entry != null) {

@@ -34,9 +34,17 @@ final class SiteCapture implements Function<Stream<StackWalker.StackFrame>, Site
         return WALKER.walk(new SiteCapture(stackDepth, null));
     }
 
-    /** Where the current thread creates a pool, or {@code null} if the JDK creates it for itself. */
+    /**
+     * Where the current thread creates a pool, or {@code null} if the JDK (or a watched library)
+     * creates it for itself.
+     */
     static Site ofPoolCreation(int stackDepth) {
-        return WALKER.walk(new SiteCapture(stackDepth, new PoolCreator()));
+        return WALKER.walk(new SiteCapture(stackDepth, new PoolCreator(false)));
+    }
+
+    /** Where the current thread creates a library's pool, or {@code null} if the JDK creates it for itself. */
+    static Site ofLibraryPoolCreation(int stackDepth) {
+        return WALKER.walk(new SiteCapture(stackDepth, new PoolCreator(true)));
     }
 
     @Override
@@ -49,7 +57,7 @@ final class SiteCapture implements Function<Stream<StackWalker.StackFrame>, Site
             Class<?> type = frame.getDeclaringClass();
             if (verdict == PoolCreator.Verdict.UNDECIDED) {
                 verdict = creator.next(type);
-                if (verdict == PoolCreator.Verdict.JDK) {
+                if (verdict == PoolCreator.Verdict.JDK || verdict == PoolCreator.Verdict.LIBRARY) {
                     return null;
                 }
             }

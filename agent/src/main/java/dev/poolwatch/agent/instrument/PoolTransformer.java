@@ -10,15 +10,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.poolwatch.agent.bootstrap.InternalErrors;
+import dev.poolwatch.agent.library.LibraryKind;
+import dev.poolwatch.agent.library.LibraryKinds;
+import dev.poolwatch.agent.library.LibraryWeaver;
 
 /**
- * Weaves the pool classes named in {@link PoolTargets} as they load or are retransformed. Every
- * other class costs one map lookup. A class that cannot be woven is left as it was and the error
+ * Weaves the pool classes named in {@link PoolTargets} as they load or are retransformed, and the
+ * pool classes of the watched libraries ({@link LibraryKinds}), with Byte Buddy. Every other class
+ * costs two map lookups. A class that cannot be woven is left as it was and the error
  * counted: the program must run whatever happens here.
  */
 public final class PoolTransformer implements ClassFileTransformer {
 
     private final Map<String, List<String>> hookedByClass;
+    private volatile LibraryKinds libraryKinds = new LibraryKinds(List.of());
 
     /** A transformer for classes as they load, to be added as one that cannot retransform. */
     public PoolTransformer() {
@@ -36,7 +41,14 @@ public final class PoolTransformer implements ClassFileTransformer {
      * and leaves it.
      */
     public PoolTransformer forRetransformation() {
-        return new PoolTransformer(hookedByClass);
+        PoolTransformer retransformer = new PoolTransformer(hookedByClass);
+        retransformer.libraryKinds = libraryKinds;
+        return retransformer;
+    }
+
+    /** Also weaves the pool classes of these libraries, with Byte Buddy, once one of them loads. */
+    public void watchLibraries(LibraryKinds kinds) {
+        libraryKinds = kinds;
     }
 
     @Override
@@ -47,7 +59,8 @@ public final class PoolTransformer implements ClassFileTransformer {
         }
         PoolTargets.Target target = PoolTargets.forInternalName(className);
         if (target == null) {
-            return null;
+            LibraryKind kind = libraryKinds.forInternalName(className);
+            return kind == null ? null : weaveLibraryPool(loader, classFile, kind);
         }
         try {
             List<String> hooked = new ArrayList<>();
@@ -55,6 +68,17 @@ public final class PoolTransformer implements ClassFileTransformer {
             if (woven != null) {
                 hookedByClass.put(target.className(), Collections.unmodifiableList(hooked));
             }
+            return woven;
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+            return null;
+        }
+    }
+
+    private byte[] weaveLibraryPool(ClassLoader loader, byte[] classFile, LibraryKind kind) {
+        try {
+            byte[] woven = LibraryWeaver.weave(loader, classFile, kind);
+            hookedByClass.put(kind.className(), kind.closeMethods());
             return woven;
         } catch (Throwable error) {
             InternalErrors.record(error);

@@ -36,6 +36,8 @@ public final class JsonReport {
             string(leak.kind().name());
             out.append(", \"poolType\": ");
             string(leak.poolType());
+            out.append(", \"poolKind\": ");
+            string(leak.poolKind());
             out.append(", \"count\": ").append(leak.count()).append(", \"creationSite\": ");
             strings(leak.creationSite());
             out.append(", \"creatingThread\": ");

@@ -16,7 +16,18 @@ import java.util.List;
  * @param queued tasks waiting in all of them at exit
  * @param firstCreatedAtMillis when the first of them was created
  * @param lastCreatedAtMillis when the last of them was created
+ * @param poolKind the library kind of the pool ({@code netty}), or {@code null} for the JDK's pools
+ * @param closeMethod the method that closes a library's pool, or {@code null} for the JDK's pools
  */
 public record Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
-        List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis) {
+        List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis,
+        String poolKind, String closeMethod) {
+
+    /** What to do about it: the kind's advice, with a library pool's own close method. */
+    public String fix() {
+        if (closeMethod == null) {
+            return kind.fix();
+        }
+        return "call " + closeMethod + "() when done with it (a finally block, or where the program stops)";
+    }
 }

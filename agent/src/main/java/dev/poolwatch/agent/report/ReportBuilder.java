@@ -54,6 +54,8 @@ public final class ReportBuilder {
         final String poolType;
         final List<String> site;
         final String creatingThread;
+        final String poolKind;
+        final String closeMethod;
         final TreeSet<String> threads = new TreeSet<>();
         int count;
         int active;
@@ -61,16 +63,19 @@ public final class ReportBuilder {
         long firstCreatedAtMillis = Long.MAX_VALUE;
         long lastCreatedAtMillis = Long.MIN_VALUE;
 
-        Group(LeakKind kind, String poolType, List<String> site, String creatingThread) {
+        Group(LeakKind kind, String poolType, List<String> site, String creatingThread, String poolKind,
+                String closeMethod) {
             this.kind = kind;
             this.poolType = poolType;
             this.site = site;
             this.creatingThread = creatingThread;
+            this.poolKind = poolKind;
+            this.closeMethod = closeMethod;
         }
 
         Leak toLeak() {
             return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued,
-                    firstCreatedAtMillis, lastCreatedAtMillis);
+                    firstCreatedAtMillis, lastCreatedAtMillis, poolKind, closeMethod);
         }
 
         void createdAt(long firstMillis, long lastMillis) {
@@ -158,7 +163,8 @@ public final class ReportBuilder {
         List<Object> key = List.of(kind, record.poolType(), site);
         Group group = groups.get(key);
         if (group == null) {
-            group = new Group(kind, record.poolType(), site, record.creatingThread());
+            group = new Group(kind, record.poolType(), site, record.creatingThread(), record.poolKind(),
+                    record.closeMethod());
             groups.put(key, group);
         }
         return group;

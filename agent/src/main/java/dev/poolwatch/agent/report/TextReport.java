@@ -129,7 +129,7 @@ public final class TextReport {
         }
         out.append("   created by thread \"").append(leak.creatingThread()).append("\" at:\n");
         appendFrames(out, leak.creationSite());
-        out.append("   fix: ").append(leak.kind().fix()).append('\n');
+        out.append("   fix: ").append(leak.fix()).append('\n');
     }
 
     private static void appendSubmit(StringBuilder out, int number, SubmitLeak submit) {

@@ -20,7 +20,7 @@ import example.app.RequestHandler;
 class PoolCreatorTest {
 
     private static PoolCreator.Verdict verdict(Class<?>... frames) {
-        PoolCreator creator = new PoolCreator();
+        PoolCreator creator = new PoolCreator(false);
         for (Class<?> frame : frames) {
             PoolCreator.Verdict verdict = creator.next(frame);
             if (verdict != PoolCreator.Verdict.UNDECIDED) {

@@ -20,10 +20,10 @@ class ReportRenderingTest {
     private static final Leak PER_REQUEST = new Leak(LeakKind.OPEN_IDLE, "java.util.concurrent.ThreadPoolExecutor", 3,
             List.of("com.acme.Handler.handle(Handler.java:42)", "com.acme.Server.serve(Server.java:7)"), "HTTP-Dispatcher",
             List.of("pool-1-thread-1", "pool-2-thread-1", "pool-3-thread-1"), 0, 0, at("2026-11-25T15:24:45.123Z"),
-            at("2026-11-25T15:24:46.001Z"));
+            at("2026-11-25T15:24:46.001Z"), null, null);
     private static final Leak BUSY = new Leak(LeakKind.OPEN_BUSY, "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
             List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("pool-4-thread-1"), 1, 2,
-            at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"));
+            at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null);
     private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
             "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
             List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
@@ -100,7 +100,7 @@ class ReportRenderingTest {
     @Test
     void json_strings_are_escaped() {
         String awkward = "thread \"q\" \\ tab\t newline\n bell\u0007 é";
-        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0, 0, 0);
+        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0, 0, 0, null, null);
         JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(leak), List.of()))).getAsJsonObject();
         JsonObject parsed = json.getAsJsonArray("leaks").get(0).getAsJsonObject();
         assertEquals(awkward, parsed.get("creatingThread").getAsString());

@@ -1,0 +1,30 @@
+package dev.poolwatch.agent.library;
+
+import java.util.List;
+
+/**
+ * A kind of pool a library defines, as data: the class whose instances are the pools (its
+ * subclasses are recorded too, by their own class, since they run its constructors), the methods
+ * that close one, and the package whose frames are the library's own.
+ *
+ * @param name the kind's short name, e.g. {@code netty}
+ * @param className the binary name of the class whose constructors create a pool
+ * @param closeMethods the names of its methods that close a pool; calling any counts, whatever its arguments
+ * @param libraryPackage the library's package prefix, e.g. {@code io.netty.}
+ */
+public record LibraryKind(String name, String className, List<String> closeMethods, String libraryPackage) {
+
+    public LibraryKind {
+        closeMethods = List.copyOf(closeMethods);
+    }
+
+    /** The kinds the agent knows without being told. */
+    public static List<LibraryKind> builtIn() {
+        return List.of(
+                // Netty 4.1's NioEventLoopGroup and 4.2's MultiThreadIoEventLoopGroup both extend it.
+                new LibraryKind("netty", "io.netty.util.concurrent.MultithreadEventExecutorGroup",
+                        List.of("shutdownGracefully", "shutdown", "close"), "io.netty."),
+                new LibraryKind("hikari", "com.zaxxer.hikari.HikariDataSource", List.of("close", "shutdown"),
+                        "com.zaxxer.hikari."));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.poolwatch.it;
+
+import static dev.poolwatch.it.JsonReportFile.assertLeak;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.poolwatch.samples.libraries.HikariDataSourceClean;
+import dev.poolwatch.samples.libraries.HikariDataSourceLeak;
+import dev.poolwatch.samples.libraries.NettyGroupClean;
+import dev.poolwatch.samples.libraries.NettyGroupLeak;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.AddressResolver;
+import io.netty.util.concurrent.EventExecutorGroup;
+
+/**
+ * The pools of libraries (a Netty event loop group, a HikariCP data source) that the agent weaves with
+ * Byte Buddy once their classes load, in the sample programs: a leaked one is one leak, of its kind,
+ * at the program's line, with the kind's own close method as the fix; a closed one is nothing; the
+ * JDK pools Hikari keeps for itself are the data source's, never leaks of their own.
+ */
+class LibraryPoolsTest {
+
+    @TempDir
+    Path temp;
+
+    private final ForkedJvm netty = new ForkedJvm().classPathOf(NettyGroupLeak.class, EventLoopGroup.class,
+            EventExecutorGroup.class, ByteBuf.class, AddressResolver.class);
+    private final ForkedJvm hikari = new ForkedJvm().classPathOf(HikariDataSourceLeak.class, HikariDataSource.class,
+            org.h2.Driver.class, org.slf4j.LoggerFactory.class);
+
+    private JsonReportFile run(ForkedJvm jvm, Class<?> program) throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm.Result result = jvm.agent("report=" + json).run(program);
+        assertEquals(0, result.exitCode(), result.stderr());
+        return JsonReportFile.read(json);
+    }
+
+    @Test
+    void a_netty_group_never_shut_down_is_one_leak_of_its_kind_at_the_program_line() throws Exception {
+        JsonReportFile report = run(netty, NettyGroupLeak.class);
+
+        report.assertSummary(1, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
+                "dev.poolwatch.samples.libraries.NettyGroupLeak.main(NettyGroupLeak.java:");
+        assertEquals("netty", leak.get("poolKind").getAsString(), leak.toString());
+    }
+
+    @Test
+    void a_netty_group_shut_down_gracefully_is_no_leak_while_its_threads_still_go() throws Exception {
+        run(netty, NettyGroupClean.class).assertSummary(1, 0, 0);
+    }
+
+    @Test
+    void a_hikari_data_source_never_closed_is_one_leak_not_the_jdk_pools_hikari_keeps_for_it() throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm.Result result = hikari.agent("report=" + json).run(HikariDataSourceLeak.class);
+        assertEquals(0, result.exitCode(), result.stderr());
+
+        JsonReportFile report = JsonReportFile.read(json);
+        report.assertSummary(1, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", "com.zaxxer.hikari.HikariDataSource", 1,
+                "dev.poolwatch.samples.libraries.HikariDataSourceLeak.main(HikariDataSourceLeak.java:");
+        assertEquals("hikari", leak.get("poolKind").getAsString(), leak.toString());
+        assertTrue(result.stderr().contains("   fix: call close() when done with it"), result.stderr());
+    }
+
+    @Test
+    void a_hikari_data_source_closed_leaves_nothing() throws Exception {
+        run(hikari, HikariDataSourceClean.class).assertSummary(1, 0, 0);
+    }
+}
