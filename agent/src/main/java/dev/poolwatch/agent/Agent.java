@@ -2,6 +2,7 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -34,7 +35,8 @@ final class Agent {
      * @param atStartup whether the agent starts with the JVM ({@code premain}) rather than being
      *     attached later
      */
-    static void install(AgentOptions options, Instrumentation instrumentation, boolean atStartup, Console console) {
+    static void install(AgentOptions options, List<LibraryKind> kinds, Instrumentation instrumentation, boolean atStartup,
+            Console console) {
         PoolRegistry registry = PoolEvents.install(SharedCleaner.get(), options.stackDepth());
         if (registry == null) {
             console.println("poolwatch: already installed in this JVM; ignoring the second copy"
@@ -55,7 +57,7 @@ final class Agent {
         // run the transformer on the list's own class, which then loads it a second time.
         Set<String> targets = PoolTransformer.targetClassNames();
         PoolTransformer transformer = new PoolTransformer();
-        LibraryKinds libraries = new LibraryKinds(LibraryKind.builtIn());
+        LibraryKinds libraries = new LibraryKinds(kinds);
         LibraryPackages.set(libraries.packages());
         transformer.watchLibraries(libraries);
         instrumentation.addTransformer(transformer, false);

@@ -47,7 +47,10 @@ public final class AgentOptions {
          * {@code JAVA_TOOL_OPTIONS} hands the agent as well as the test JVMs it starts. Default
          * {@code false}: such a JVM is left alone, with one line saying so.
          */
-        CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false", "check a build tool's own JVM too");
+        CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false", "check a build tool's own JVM too"),
+        /** A file of pool kinds the agent watches besides the built-in ones (see {@code KindsFile}). */
+        KINDS("kinds", "", "a file path, one kind per line: <name> <class> <close methods> [<prefix of its own frames>]",
+                "also watch the pools of these classes");
 
         private final String optionName;
         private final String defaultValue;
@@ -230,6 +233,11 @@ public final class AgentOptions {
 
     public boolean failOnLeak() {
         return bool(Key.FAIL_ON_LEAK);
+    }
+
+    /** The path of the kinds file, or an empty string for none. */
+    public String kindsFile() {
+        return raw(Key.KINDS);
     }
 
     public boolean checkBuildTool() {

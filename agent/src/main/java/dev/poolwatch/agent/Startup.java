@@ -1,7 +1,13 @@
 package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
+
+import dev.poolwatch.agent.library.KindsFile;
+import dev.poolwatch.agent.library.LibraryKind;
 
 /**
  * Starts the agent inside its own class loader: parse the options, leave a build tool's JVM alone,
@@ -37,8 +43,10 @@ abstract class Startup implements BiConsumer<String, Instrumentation> {
     public void accept(String arguments, Instrumentation instrumentation) {
         Console console = Console.stderr();
         AgentOptions options;
+        List<LibraryKind> kinds;
         try {
             options = AgentOptions.parse(arguments);
+            kinds = watchedKinds(options);
         } catch (IllegalArgumentException badOption) {
             if (!atLaunch) {
                 throw badOption;
@@ -57,7 +65,7 @@ abstract class Startup implements BiConsumer<String, Instrumentation> {
         }
         try {
             BootstrapClasses.define(instrumentation);
-            Agent.install(options, instrumentation, atLaunch, console);
+            Agent.install(options, kinds, instrumentation, atLaunch, console);
         } catch (RuntimeException | LinkageError failure) {
             if (!atLaunch) {
                 throw failure;
@@ -67,5 +75,14 @@ abstract class Startup implements BiConsumer<String, Instrumentation> {
                 FailAtExit.because(console, "the agent could not start (" + failure + ")");
             }
         }
+    }
+
+    /** The built-in library kinds and those of the {@code kinds} file; a bad file is a bad option. */
+    private static List<LibraryKind> watchedKinds(AgentOptions options) {
+        List<LibraryKind> kinds = new ArrayList<>(LibraryKind.builtIn());
+        if (!options.kindsFile().isEmpty()) {
+            kinds.addAll(KindsFile.read(Paths.get(options.kindsFile())));
+        }
+        return kinds;
     }
 }

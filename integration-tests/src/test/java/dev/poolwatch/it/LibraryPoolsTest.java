@@ -4,6 +4,7 @@ import static dev.poolwatch.it.JsonReportFile.assertLeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import dev.poolwatch.samples.libraries.HikariDataSourceClean;
 import dev.poolwatch.samples.libraries.HikariDataSourceLeak;
 import dev.poolwatch.samples.libraries.NettyGroupClean;
 import dev.poolwatch.samples.libraries.NettyGroupLeak;
+import dev.poolwatch.samples.libraries.WorkerPoolLeak;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
 import io.netty.resolver.AddressResolver;
@@ -25,7 +27,8 @@ import io.netty.util.concurrent.EventExecutorGroup;
  * The pools of libraries (a Netty event loop group, a HikariCP data source) that the agent weaves with
  * Byte Buddy once their classes load, in the sample programs: a leaked one is one leak, of its kind,
  * at the program's line, with the kind's own close method as the fix; a closed one is nothing; the
- * JDK pools Hikari keeps for itself are the data source's, never leaks of their own.
+ * JDK pools Hikari keeps for itself are the data source's, never leaks of their own. A program's own
+ * pool class is watched the same way from the README's kinds file, and a bad file stops the JVM.
  */
 class LibraryPoolsTest {
 
@@ -78,5 +81,36 @@ class LibraryPoolsTest {
     @Test
     void a_hikari_data_source_closed_leaves_nothing() throws Exception {
         run(hikari, HikariDataSourceClean.class).assertSummary(1, 0, 0);
+    }
+
+    @Test
+    void a_kind_of_the_program_from_the_readme_kinds_file_is_watched_like_a_library_pool() throws Exception {
+        Path kinds = Files.writeString(temp.resolve("poolwatch-kinds.txt"), ReadmeRecipe.kindsFileExample());
+        Path json = temp.resolve("poolwatch.json");
+
+        ForkedJvm.Result result = new ForkedJvm().classPathOf(WorkerPoolLeak.class)
+                .agent("kinds=" + kinds + ",report=" + json).run(WorkerPoolLeak.class);
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonReportFile report = JsonReportFile.read(json);
+        report.assertSummary(2, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", "dev.poolwatch.samples.libraries.WorkerPool", 1,
+                "dev.poolwatch.samples.libraries.WorkerPoolLeak.main(WorkerPoolLeak.java:13)");
+        assertEquals("workers", leak.get("poolKind").getAsString(), leak.toString());
+        assertTrue(result.stderr().contains("   fix: call stop() when done with it"), result.stderr());
+    }
+
+    @Test
+    void a_bad_kinds_file_stops_the_jvm_at_start_up_naming_the_line() throws Exception {
+        Path kinds = Files.writeString(temp.resolve("poolwatch-kinds.txt"),
+                "# ours\nworkers dev.poolwatch.samples.libraries.WorkerPool stop;close\n");
+
+        ForkedJvm.Result result = new ForkedJvm().classPathOf(WorkerPoolLeak.class).agent("kinds=" + kinds)
+                .run(WorkerPoolLeak.class);
+
+        assertEquals(1, result.exitCode(), result.stderr());
+        assertEquals("poolwatch: kinds file " + kinds + ", line 2: 'stop;close' is not a list of method names separated"
+                + " by ',' (in -javaagent:...=kinds=" + kinds + ")", result.stderr().strip());
     }
 }

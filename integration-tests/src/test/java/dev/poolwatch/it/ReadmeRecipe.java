@@ -57,12 +57,22 @@ record ReadmeRecipe(String properties, String plugins) {
         return blockAfter(readme(), PLUGIN_MARKER, "plugin");
     }
 
+    /** The README's example kinds file, for the agent's {@code kinds=} option. */
+    static String kindsFileExample() throws IOException {
+        return blockAfter(readme(), "<!-- kinds-file:", "example", "```");
+    }
+
     private static List<String> readme() throws IOException {
         return Files.readAllLines(Paths.get(System.getProperty("poolwatch.readme")), StandardCharsets.UTF_8);
     }
 
     /** The fenced block that follows the marker comment {@code markerStart} named {@code part}. */
     private static String blockAfter(List<String> readme, String markerStart, String part) {
+        return blockAfter(readme, markerStart, part, "```xml");
+    }
+
+    /** The block after the marker, fenced by {@code fence} ({@code ```xml}, or a plain {@code ```}). */
+    private static String blockAfter(List<String> readme, String markerStart, String part, String fence) {
         int marker = -1;
         for (int i = 0; i < readme.size(); i++) {
             if (readme.get(i).startsWith(markerStart + part + " ")) {
@@ -71,7 +81,7 @@ record ReadmeRecipe(String properties, String plugins) {
             }
         }
         assertTrue(marker >= 0, "the README marks its recipe's " + part + " block with " + markerStart + part + " ... -->");
-        assertEquals("```xml", readme.get(marker + 1), "a fenced xml block right after the marker " + markerStart + part);
+        assertEquals(fence, readme.get(marker + 1), "a block fenced " + fence + " right after the marker " + markerStart + part);
         int end = readme.subList(marker + 2, readme.size()).indexOf("```");
         assertTrue(end >= 0, "the recipe's " + part + " block ends with ```");
         return String.join("\n", readme.subList(marker + 2, marker + 2 + end));

@@ -14,14 +14,18 @@ public final class LibraryPackages {
     private LibraryPackages() {
     }
 
-    /** Sets the packages, each as a prefix ending in a dot ({@code "io.netty."}). */
+    /**
+     * Sets the packages, each as a prefix ending in a dot ({@code "io.netty."}), or a class's binary
+     * name, which owns that class and its nested classes only.
+     */
     public static void set(String[] packagePrefixes) {
         prefixes = packagePrefixes.clone();
     }
 
     static boolean owns(String className) {
         for (String prefix : prefixes) {
-            if (className.startsWith(prefix)) {
+            if (className.startsWith(prefix) && (prefix.endsWith(".") || className.length() == prefix.length()
+                    || className.charAt(prefix.length()) == '$')) {
                 return true;
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param name the kind's short name, e.g. {@code netty}
  * @param className the binary name of the class whose constructors create a pool
  * @param closeMethods the names of its methods that close a pool; calling any counts, whatever its arguments
- * @param libraryPackage the library's package prefix, e.g. {@code io.netty.}
+ * @param libraryPackage the prefix of the kind's own frames: its library's package, e.g. {@code io.netty.}, or
+ *     for a kind of the program's, its class
  */
 public record LibraryKind(String name, String className, List<String> closeMethods, String libraryPackage) {
 
