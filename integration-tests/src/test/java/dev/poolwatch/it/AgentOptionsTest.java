@@ -49,8 +49,8 @@ class AgentOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool
-            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool
+            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, kinds
+            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, kinds
             quiet=true,quiet=false | option quiet is given twice
             quiet=yes              | option quiet=yes is not valid: expected true or false
             failOnLeak=1           | option failOnLeak=1 is not valid: expected true or false
