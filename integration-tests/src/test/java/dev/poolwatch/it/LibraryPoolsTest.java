@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.core5.http.HttpHost;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.google.gson.JsonObject;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.poolwatch.samples.libraries.HikariDataSourceClean;
 import dev.poolwatch.samples.libraries.HikariDataSourceLeak;
+import dev.poolwatch.samples.libraries.JettyThreadPoolLeak;
 import dev.poolwatch.samples.libraries.NettyGroupClean;
 import dev.poolwatch.samples.libraries.NettyGroupLeak;
 import dev.poolwatch.samples.libraries.WorkerPoolLeak;
@@ -24,7 +31,8 @@ import io.netty.resolver.AddressResolver;
 import io.netty.util.concurrent.EventExecutorGroup;
 
 /**
- * The pools of libraries (a Netty event loop group, a HikariCP data source) that the agent weaves with
+ * The pools of libraries (a Netty event loop group, a HikariCP data source, a Jetty thread pool, a
+ * commons-pool2 object pool, an HttpClient 5 connection manager) that the agent weaves with
  * Byte Buddy once their classes load, in the sample programs: a leaked one is one leak, of its kind,
  * at the program's line, with the kind's own close method as the fix; a closed one is nothing; the
  * JDK pools Hikari keeps for itself are the data source's, never leaks of their own. A program's own
@@ -37,6 +45,8 @@ class LibraryPoolsTest {
 
     private final ForkedJvm netty = new ForkedJvm().classPathOf(NettyGroupLeak.class, EventLoopGroup.class,
             EventExecutorGroup.class, ByteBuf.class, AddressResolver.class);
+    private final ForkedJvm others = new ForkedJvm().classPathOf(JettyThreadPoolLeak.class, QueuedThreadPool.class,
+            GenericObjectPool.class, PoolingHttpClientConnectionManager.class, HttpHost.class, org.slf4j.LoggerFactory.class);
     private final ForkedJvm hikari = new ForkedJvm().classPathOf(HikariDataSourceLeak.class, HikariDataSource.class,
             org.h2.Driver.class, org.slf4j.LoggerFactory.class);
 
@@ -81,6 +91,41 @@ class LibraryPoolsTest {
     @Test
     void a_hikari_data_source_closed_leaves_nothing() throws Exception {
         run(hikari, HikariDataSourceClean.class).assertSummary(1, 0, 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            JettyThreadPoolLeak   | org.eclipse.jetty.util.thread.QueuedThreadPool                        | jetty         | stop
+            ObjectPoolLeak        | org.apache.commons.pool2.impl.GenericObjectPool                       | commons-pool2 | close
+            ConnectionManagerLeak | org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager | httpclient5   | close
+            """)
+    void a_pool_of_jetty_commons_pool2_or_httpclient5_never_closed_is_one_leak_of_its_kind(String program, String poolType,
+            String kind, String closeMethod) throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm.Result result = others.agent("report=" + json).run("dev.poolwatch.samples.libraries." + program);
+        assertEquals(0, result.exitCode(), result.stderr());
+
+        JsonReportFile report = JsonReportFile.read(json);
+        report.assertSummary(1, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", poolType, 1, "dev.poolwatch.samples.libraries." + program + ".main(" + program + ".java:");
+        assertEquals(kind, leak.get("poolKind").getAsString(), leak.toString());
+        assertTrue(result.stderr().contains("   fix: call " + closeMethod + "() when done with it"), result.stderr());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            JettyThreadPoolClean  |
+            ObjectPoolLeak        | close
+            ConnectionManagerLeak | close
+            """)
+    void a_pool_of_jetty_commons_pool2_or_httpclient5_closed_leaves_nothing(String program, String argument) throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm.Result result = others.agent("report=" + json).run("dev.poolwatch.samples.libraries." + program,
+                argument == null ? new String[0] : new String[] {argument});
+        assertEquals(0, result.exitCode(), result.stderr());
+
+        JsonReportFile.read(json).assertSummary(1, 0, 0);
     }
 
     @Test
