@@ -26,7 +26,7 @@ final class AgentPools implements PoolSource {
                 continue; // left out by the agent's includes/excludes, as from its own report
             }
             open.add(new PoolSeen(record.number(), record.poolType(), record.creationSite().frames(),
-                    record.creatingThread(), record.scope(), record.scopeInheritedByPoolWorker()));
+                    record.creatingThread(), record.scope(), record.scopeInheritedByPoolWorker(), record.poolKind()));
         }
         return open;
     }

@@ -13,9 +13,10 @@ import java.util.List;
  * @param scope the scope ({@link PoolSource#enterScope}) of the thread that created it, 0 for none
  * @param scopeInheritedByPoolWorker whether that thread had its scope as a worker a pool started: it
  *     may have run a task another scope submitted to that pool
+ * @param poolKind the library kind of the pool ({@code netty}), or {@code null} for the JDK's pools
  */
 record PoolSeen(long number, String poolType, List<String> creationSite, String creatingThread, long scope,
-        boolean scopeInheritedByPoolWorker) {
+        boolean scopeInheritedByPoolWorker, String poolKind) {
 
     private static final String STATIC_INITIALIZER = ".<clinit>(";
 

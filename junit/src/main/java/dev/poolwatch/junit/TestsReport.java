@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>A leak record has the fields of the agent's report that the listener can fill: {@code kind} is
  * always {@code OPEN} (never shut down by the time the test ended; busy or idle, and the worker
- * threads, are only known to the agent's own report at exit), {@code poolType}, {@code count} (pools
+ * threads, are only known to the agent's own report at exit), {@code poolType}, {@code poolKind} (a
+ * library pool's kind, {@code null} for the JDK's), {@code count} (pools
  * of that type created at the same site by the same thread), {@code creationSite} and
  * {@code creatingThread}; and, for a test's leaks and those outside every test, {@code inBaseline}:
  * whether the {@link Baseline} knows it.
@@ -75,6 +76,7 @@ final class TestsReport {
             PoolSeen pool = entry.getValue();
             json.append(separator).append(indent).append("{\"kind\": ").append(Json.string(KIND))
                     .append(", \"poolType\": ").append(Json.string(pool.poolType()))
+                    .append(", \"poolKind\": ").append(Json.string(pool.poolKind()))
                     .append(", \"count\": ").append(counts.get(entry.getKey()))
                     .append(", \"creationSite\": ").append(Json.strings(pool.creationSite()))
                     .append(", \"creatingThread\": ").append(Json.string(pool.creatingThread()));

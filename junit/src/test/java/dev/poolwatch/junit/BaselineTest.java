@@ -22,7 +22,7 @@ class BaselineTest {
     Path directory;
 
     private static PoolSeen pool(String site) {
-        return new PoolSeen(1, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), "main", 0, false);
+        return new PoolSeen(1, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), "main", 0, false, null);
     }
 
     @Test

@@ -26,7 +26,7 @@ final class FakePools implements PoolSource {
     /** A pool created on a thread of {@code scope}; {@code onPoolWorker} if a pool's worker inherited it. */
     synchronized PoolSeen create(String site, long scope, boolean onPoolWorker) {
         PoolSeen pool = new PoolSeen(++lastNumber, "java.util.concurrent.ThreadPoolExecutor",
-                site.isEmpty() ? List.of() : List.of(site), "main", scope, onPoolWorker);
+                site.isEmpty() ? List.of() : List.of(site), "main", scope, onPoolWorker, null);
         open.add(pool);
         return pool;
     }

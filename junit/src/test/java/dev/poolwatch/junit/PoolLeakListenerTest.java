@@ -223,7 +223,7 @@ class PoolLeakListenerTest {
         assertEquals("{\"tests\": [\n"
                 + "  {\"className\": \"" + Fixture.class.getName() + "\", \"methodName\": \"leaks\", \"displayName\": \"leaks()\",\n"
                 + "   \"leaks\": [\n"
-                + "    {\"kind\": \"OPEN\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\", \"count\": 1,"
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"java.util.concurrent.ThreadPoolExecutor\", \"poolKind\": null, \"count\": 1,"
                 + " \"creationSite\": [\"" + LEAK_SITE + "\"], \"creatingThread\": \"main\", \"inBaseline\": false}],\n"
                 + "   \"notBlamed\": []}\n"
                 + "],\n"

@@ -12,7 +12,7 @@ class TestsReportTest {
     private static final String TYPE = "java.util.concurrent.ThreadPoolExecutor";
 
     private static PoolSeen pool(long number, String site, String thread) {
-        return new PoolSeen(number, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), thread, 0, false);
+        return new PoolSeen(number, TYPE, List.of(site, "demo.Caller.call(Caller.java:3)"), thread, 0, false, null);
     }
 
     @Test
@@ -30,9 +30,9 @@ class TestsReportTest {
         assertEquals("{\"tests\": [\n"
                 + "  {\"className\": \"demo.ClassLeakTest\", \"methodName\": null, \"displayName\": \"ClassLeakTest\",\n"
                 + "   \"leaks\": [\n"
-                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 2, \"creationSite\": [\"demo.A.a(A.java:1)\","
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"poolKind\": null, \"count\": 2, \"creationSite\": [\"demo.A.a(A.java:1)\","
                 + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\", \"inBaseline\": false},\n"
-                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.A.a(A.java:1)\","
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"poolKind\": null, \"count\": 1, \"creationSite\": [\"demo.A.a(A.java:1)\","
                 + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"other\", \"inBaseline\": false}],\n"
                 + "   \"notBlamed\": []}\n"
                 + "],\n\"outsideTests\": []}\n", report.json(List.of(), List.of()));
@@ -53,6 +53,17 @@ class TestsReportTest {
     }
 
     @Test
+    void a_library_pool_names_its_kind() {
+        TestsReport report = new TestsReport();
+        PoolSeen group = new PoolSeen(1, "io.netty.channel.MultiThreadIoEventLoopGroup", List.of("demo.N.n(N.java:1)"),
+                "main", 0, false, "netty");
+        report.add(new TestLeaks("demo.N", "n", "n()", new Verdict(List.of(group), List.of())));
+
+        assertTrue(report.json(List.of(), List.of()).contains(
+                "\"poolType\": \"io.netty.channel.MultiThreadIoEventLoopGroup\", \"poolKind\": \"netty\", \"count\": 1"));
+    }
+
+    @Test
     void pools_only_named_under_a_test_are_its_not_blamed_and_pools_outside_tests_are_listed_apart() {
         TestsReport report = new TestsReport();
         PoolSeen outside = pool(2, "demo.S.<clinit>(S.java:4)", "main");
@@ -63,10 +74,10 @@ class TestsReportTest {
                 + "  {\"className\": \"demo.T\", \"methodName\": \"t\", \"displayName\": \"a \\\"quoted\\\" name\",\n"
                 + "   \"leaks\": [],\n"
                 + "   \"notBlamed\": [\n"
-                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.B.b(B.java:2)\","
+                + "    {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"poolKind\": null, \"count\": 1, \"creationSite\": [\"demo.B.b(B.java:2)\","
                 + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"worker\"}]}\n"
                 + "],\n\"outsideTests\": [\n"
-                + "  {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"count\": 1, \"creationSite\": [\"demo.S.<clinit>(S.java:4)\","
+                + "  {\"kind\": \"OPEN\", \"poolType\": \"" + TYPE + "\", \"poolKind\": null, \"count\": 1, \"creationSite\": [\"demo.S.<clinit>(S.java:4)\","
                 + " \"demo.Caller.call(Caller.java:3)\"], \"creatingThread\": \"main\", \"inBaseline\": true}]}\n",
                 report.json(List.of(outside), List.of(outside)));
     }

@@ -20,9 +20,11 @@ import dev.poolwatch.junit.KnownLeak;
  * @param threads the pools' worker threads at exit
  * @param tests the tests the listener blamed; empty for a pool created outside every test, or where no
  *     listener ran
+ * @param poolKind the library kind of the pool ({@code netty}), or {@code null} for the JDK's pools
+ * @param agentFix what the agent's report says to do, or {@code null} where it says nothing
  */
 record Finding(String kind, String poolType, int count, List<String> site, String creatingThread, List<String> threads,
-        List<TestRef> tests) {
+        List<TestRef> tests, String poolKind, String agentFix) {
 
     static final String OPEN_AT_TEST_END = "OPEN_AT_TEST_END";
 
@@ -44,8 +46,11 @@ record Finding(String kind, String poolType, int count, List<String> site, Strin
         return leakKind() == null ? kind : leakKind().meaning();
     }
 
-    /** What to do about it. */
+    /** What to do about it: the agent's words, which name a library pool's own close method, where it has some. */
     String fix() {
+        if (agentFix != null) {
+            return agentFix;
+        }
         if (OPEN_AT_TEST_END.equals(kind)) {
             return LeakKind.OPEN_IDLE.fix() + ", in the test that created it";
         }

@@ -97,7 +97,9 @@ final class HtmlPage {
     private void finding(Finding finding) {
         html.append("<div class=\"finding ").append(escape(finding.kind())).append("\"><div><span class=\"kind\">")
                 .append(escape(finding.kind())).append("</span> <b>").append(finding.count()).append(" × <code>")
-                .append(escape(finding.poolType())).append("</code></b> ").append(escape(finding.meaning()))
+                .append(escape(finding.poolType())).append("</code></b> ")
+                .append(finding.poolKind() == null ? "" : "<span class=\"muted\">(" + escape(finding.poolKind()) + ")</span> ")
+                .append(escape(finding.meaning()))
                 .append("</div>\n");
         if (!finding.tests().isEmpty()) {
             html.append("<div class=\"tests\">in ");

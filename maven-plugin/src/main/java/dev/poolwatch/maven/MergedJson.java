@@ -20,6 +20,7 @@ final class MergedJson {
             JsonObject entry = new JsonObject();
             entry.addProperty("kind", finding.kind());
             entry.addProperty("poolType", finding.poolType());
+            entry.addProperty("poolKind", finding.poolKind());
             entry.addProperty("count", finding.count());
             entry.add(finding.isSubmit() ? "submitSite" : "creationSite", strings(finding.site()));
             entry.addProperty("creatingThread", finding.creatingThread());

@@ -117,12 +117,14 @@ final class ReportReader {
                         return true;
                     });
                     add(new Finding(atExit.kind(), atExit.poolType(), atExit.count(), atExit.site(),
-                            atExit.creatingThread(), atExit.threads(), blamed.stream().distinct().toList()));
+                            atExit.creatingThread(), atExit.threads(), blamed.stream().distinct().toList(),
+                            atExit.poolKind(), atExit.agentFix()));
                 }
                 for (JsonElement element : array(exit, "submitAfterShutdown")) {
                     JsonObject submit = element.getAsJsonObject();
                     add(new Finding(LeakKind.SUBMIT_AFTER_SHUTDOWN.name(), string(submit, "poolType"),
-                            submit.get("count").getAsInt(), strings(submit, "submitSite"), null, List.of(), List.of()));
+                            submit.get("count").getAsInt(), strings(submit, "submitSite"), null, List.of(), List.of(),
+                            null, null));
                 }
             } catch (RuntimeException badShape) {
                 unreadable.add(exitReport + ": " + badShape.getMessage());
@@ -139,7 +141,7 @@ final class ReportReader {
         List<Object> key = List.of(finding.kind(), finding.poolType(), finding.site(), finding.tests());
         merged.merge(key, finding, (first, more) -> new Finding(first.kind(), first.poolType(),
                 first.count() + more.count(), first.site(), first.creatingThread(), concat(first.threads(), more.threads()),
-                first.tests()));
+                first.tests(), first.poolKind(), first.agentFix()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -150,7 +152,8 @@ final class ReportReader {
 
     private static Finding leak(JsonObject leak, String kind, List<TestRef> tests) {
         return new Finding(kind, string(leak, "poolType"), leak.get("count").getAsInt(), strings(leak, "creationSite"),
-                string(leak, "creatingThread"), leak.has("threads") ? strings(leak, "threads") : List.of(), tests);
+                string(leak, "creatingThread"), leak.has("threads") ? strings(leak, "threads") : List.of(), tests,
+                string(leak, "poolKind"), string(leak, "fix"));
     }
 
     private JsonObject parse(Path file) {

@@ -12,7 +12,7 @@ class HtmlPageTest {
 
     private static final Finding LEAK = new Finding("OPEN_IDLE", "java.util.concurrent.ThreadPoolExecutor", 2,
             List.of("demo.Leaky.<init>(Leaky.java:3)", "demo.LeakyTest.leaks(LeakyTest.java:14)"), "main",
-            List.of("pool-1-thread-1"), List.of(new TestRef("demo.LeakyTest", "leaks", "leaks()")));
+            List.of("pool-1-thread-1"), List.of(new TestRef("demo.LeakyTest", "leaks", "leaks()")), null, null);
 
     @Test
     void text_of_the_reports_is_escaped_and_nothing_is_loaded_from_elsewhere() {
@@ -34,6 +34,19 @@ class HtmlPageTest {
         assertTrue(page.contains("id=\"tests-leaked\"><b>1</b>test leaked"), page);
         assertTrue(page.contains("<tr><td><code>demo.LeakyTest.leaks()</code></td>"), page);
         assertEquals(1, page.split("class=\"finding ", -1).length - 1, page);
+    }
+
+    @Test
+    void a_library_pool_shows_its_kind_and_the_agent_fix_naming_its_close_method() {
+        Finding group = new Finding("OPEN_IDLE", "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
+                List.of("demo.Server.main(Server.java:5)"), "main", List.of(), List.of(), "netty",
+                "call shutdownGracefully() when done with it (a finally block, or where the program stops)");
+
+        String page = HtmlPage.render("demo", new Reports(1, 1, List.of(group), List.of()));
+
+        assertTrue(page.contains("<code>io.netty.channel.MultiThreadIoEventLoopGroup</code></b> <span class=\"muted\">(netty)</span>"),
+                page);
+        assertTrue(page.contains("fix: call shutdownGracefully() when done with it"), page);
     }
 
     @Test

@@ -78,6 +78,18 @@ class ReportReaderTest {
     }
 
     @Test
+    void a_library_pool_keeps_its_kind_and_the_agent_fix() throws Exception {
+        Files.writeString(directory.resolve("poolwatch-101.json"), exitReport(1, "{\"kind\": \"OPEN_IDLE\", \"poolType\":"
+                + " \"com.zaxxer.hikari.HikariDataSource\", \"poolKind\": \"hikari\", \"count\": 1, \"creationSite\":"
+                + " [\"demo.Db.open(Db.java:9)\"], \"creatingThread\": \"main\", \"threads\": [], \"fix\": \"call close() when done\"}", ""));
+
+        Finding dataSource = ReportReader.read(directory).findings().get(0);
+
+        assertEquals("hikari", dataSource.poolKind());
+        assertEquals("call close() when done", dataSource.fix());
+    }
+
+    @Test
     void a_report_that_cannot_be_read_is_named_and_the_others_still_count() throws Exception {
         Files.writeString(directory.resolve("poolwatch-101.json"), "{\"tool\": \"poolwatch\", \"summ");
         Files.writeString(directory.resolve("poolwatch-202.json"), exitReport(4, leak("OPEN_BUSY", TEST_SITE, 1), ""));

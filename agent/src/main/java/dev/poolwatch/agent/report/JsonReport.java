@@ -49,6 +49,8 @@ public final class JsonReport {
             string(Instant.ofEpochMilli(leak.firstCreatedAtMillis()).toString());
             out.append(", \"lastCreated\": ");
             string(Instant.ofEpochMilli(leak.lastCreatedAtMillis()).toString());
+            out.append(", \"fix\": ");
+            string(leak.fix());
             out.append('}');
         }
         out.append(report.leaks().isEmpty() ? "],\n" : "\n ],\n").append(" \"submitAfterShutdown\": [");
