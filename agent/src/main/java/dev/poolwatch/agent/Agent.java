@@ -2,6 +2,7 @@ package dev.poolwatch.agent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -61,7 +62,9 @@ final class Agent {
         LibraryPackages.set(libraries.packages());
         transformer.watchLibraries(libraries);
         instrumentation.addTransformer(transformer, false);
-        retransformLoadedTargets(instrumentation, transformer, targets);
+        Set<String> loadedBeforeUs = new HashSet<>(targets);
+        loadedBeforeUs.addAll(libraries.classNames());
+        retransformLoadedTargets(instrumentation, transformer, loadedBeforeUs);
         String selfCheckFailure = selfCheck(registry, transformer);
         if (selfCheckFailure != null) {
             console.println(selfCheckFailure);
@@ -71,7 +74,7 @@ final class Agent {
 
     /**
      * Weaves the targets that were loaded before the agent: always {@code java.lang.Shutdown}, and
-     * any pool class that an earlier agent or an attach found loaded.
+     * any pool class, the JDK's or a library's, that an earlier agent or an attach found loaded.
      *
      * <p>Classes that load later are woven by a transformer that cannot retransform, whose work the
      * JVM keeps when another agent retransforms the class. Retransforming needs one that can, and

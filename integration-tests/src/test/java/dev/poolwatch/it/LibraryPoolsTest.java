@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.google.gson.JsonObject;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.poolwatch.it.programs.NettyGroupAfterAttach;
 import dev.poolwatch.samples.libraries.HikariDataSourceClean;
 import dev.poolwatch.samples.libraries.HikariDataSourceLeak;
 import dev.poolwatch.samples.libraries.JettyThreadPoolLeak;
@@ -126,6 +127,21 @@ class LibraryPoolsTest {
         assertEquals(0, result.exitCode(), result.stderr());
 
         JsonReportFile.read(json).assertSummary(1, 0, 0);
+    }
+
+    @Test
+    void an_agent_attached_after_netty_loaded_weaves_it_then_and_sees_the_group_leaked_after() throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm jvm = new ForkedJvm().classPathOf(NettyGroupAfterAttach.class, EventLoopGroup.class,
+                EventExecutorGroup.class, ByteBuf.class, AddressResolver.class).jvmOption("-Djdk.attach.allowAttachSelf=true");
+
+        ForkedJvm.Result result = jvm.run(NettyGroupAfterAttach.class, ForkedJvm.agentJar().toString(), "report=" + json);
+
+        assertEquals(0, result.exitCode(), result.stderr());
+        JsonReportFile report = JsonReportFile.read(json);
+        report.assertSummary(1, 1, 0);
+        assertLeak(report.onlyLeak(), "OPEN_IDLE", "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
+                "dev.poolwatch.it.programs.NettyGroupAfterAttach.leak(NettyGroupAfterAttach.java:");
     }
 
     @Test

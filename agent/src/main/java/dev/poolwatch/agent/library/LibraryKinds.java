@@ -2,8 +2,10 @@ package dev.poolwatch.agent.library;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The library kinds by the internal name of their class: the one lookup every loading class costs.
@@ -24,6 +26,15 @@ public final class LibraryKinds {
     /** The kind whose pool class has internal name {@code internalName}, or {@code null}. */
     public LibraryKind forInternalName(String internalName) {
         return byInternalName.get(internalName);
+    }
+
+    /** The binary names of the kinds' classes, for finding those loaded before the agent. */
+    public Set<String> classNames() {
+        Set<String> names = new HashSet<>();
+        for (LibraryKind kind : kinds) {
+            names.add(kind.className());
+        }
+        return names;
     }
 
     /** Each kind's library package, for the registry to tell the libraries' frames. */
