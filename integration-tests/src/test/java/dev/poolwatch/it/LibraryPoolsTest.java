@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -25,6 +29,7 @@ import dev.poolwatch.samples.libraries.HikariDataSourceLeak;
 import dev.poolwatch.samples.libraries.JettyThreadPoolLeak;
 import dev.poolwatch.samples.libraries.NettyGroupClean;
 import dev.poolwatch.samples.libraries.NettyGroupLeak;
+import dev.poolwatch.samples.libraries.NettyNioGroupLeak;
 import dev.poolwatch.samples.libraries.WorkerPoolLeak;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
@@ -70,6 +75,24 @@ class LibraryPoolsTest {
     }
 
     @Test
+    void a_netty_4_1_nio_group_never_shut_down_is_one_leak_too() throws Exception {
+        List<Path> netty41 = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(Paths.get(System.getProperty("poolwatch.netty41")))) {
+            jars.sorted().forEach(netty41::add);
+        }
+        assertEquals(4, netty41.size(), netty41.toString());
+        ForkedJvm jvm = new ForkedJvm().classPathOf(NettyNioGroupLeak.class).classPath(netty41);
+
+        JsonReportFile report = run(jvm, NettyNioGroupLeak.class);
+
+        report.assertSummary(1, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", "io.netty.channel.nio.NioEventLoopGroup", 1,
+                "dev.poolwatch.samples.libraries.NettyNioGroupLeak.main(NettyNioGroupLeak.java:");
+        assertEquals("netty", leak.get("poolKind").getAsString(), leak.toString());
+    }
+
+    @Test
     void a_netty_group_shut_down_gracefully_is_no_leak_while_its_threads_still_go() throws Exception {
         run(netty, NettyGroupClean.class).assertSummary(1, 0, 0);
     }
@@ -98,6 +121,7 @@ class LibraryPoolsTest {
     @CsvSource(delimiter = '|', textBlock = """
             JettyThreadPoolLeak   | org.eclipse.jetty.util.thread.QueuedThreadPool                        | jetty         | stop
             ObjectPoolLeak        | org.apache.commons.pool2.impl.GenericObjectPool                       | commons-pool2 | close
+            KeyedObjectPoolLeak   | org.apache.commons.pool2.impl.GenericKeyedObjectPool                  | commons-pool2 | close
             ConnectionManagerLeak | org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager | httpclient5   | close
             """)
     void a_pool_of_jetty_commons_pool2_or_httpclient5_never_closed_is_one_leak_of_its_kind(String program, String poolType,
@@ -118,6 +142,7 @@ class LibraryPoolsTest {
     @CsvSource(delimiter = '|', textBlock = """
             JettyThreadPoolClean  |
             ObjectPoolLeak        | close
+            KeyedObjectPoolLeak   | close
             ConnectionManagerLeak | close
             """)
     void a_pool_of_jetty_commons_pool2_or_httpclient5_closed_leaves_nothing(String program, String argument) throws Exception {

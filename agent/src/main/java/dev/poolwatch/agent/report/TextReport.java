@@ -115,8 +115,12 @@ public final class TextReport {
 
     private static void appendLeak(StringBuilder out, int number, Leak leak) {
         out.append('\n').append(number).append(". ").append(leak.kind()).append(": ").append(leak.count())
-                .append(" × ").append(leak.poolType()).append(" — ").append(leak.kind().meaning()).append('\n');
-        if (leak.kind() != LeakKind.CLOSED_BY_GC) {
+                .append(" × ").append(leak.poolType()).append(leak.poolKind() == null ? "" : " (" + leak.poolKind() + ")")
+                .append(" — ").append(leak.kind().meaning()).append('\n');
+        if (leak.poolKind() != null) {
+            // the agent sees a library pool's creation and closing, not its threads or its work
+            out.append("   at exit: still open; its threads and tasks are the library's, not listed here\n");
+        } else if (leak.kind() != LeakKind.CLOSED_BY_GC) {
             out.append("   at exit: ").append(leak.active()).append(" running, ").append(leak.queued())
                     .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
                     .append('\n');

@@ -44,6 +44,19 @@ class ReportRenderingTest {
     }
 
     @Test
+    void a_library_pool_names_its_kind_and_its_own_close_method_and_claims_nothing_of_its_threads() {
+        Leak group = new Leak(LeakKind.OPEN_IDLE, "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
+                List.of("com.acme.Server.main(Server.java:5)"), "main", List.of(), 0, 0, at("2026-11-25T09:05:07.004Z"),
+                at("2026-11-25T09:05:07.004Z"), "netty", "shutdownGracefully");
+
+        String text = TextReport.render(report(List.of(group), List.of()), false);
+
+        assertTrue(text.contains("1. OPEN_IDLE: 1 × io.netty.channel.MultiThreadIoEventLoopGroup (netty) — never shut down\n"
+                + "   at exit: still open; its threads and tasks are the library's, not listed here\n"), text);
+        assertTrue(text.contains("   fix: call shutdownGracefully() when done with it"), text);
+    }
+
+    @Test
     void the_text_report_lists_the_most_serious_kind_first_with_counts_evidence_and_fix() {
         String text = TextReport.render(report(List.of(BUSY, PER_REQUEST), List.of(DROPPED)), true);
         assertTrue(text.startsWith("poolwatch: 4 of 7 pools leaked, 2 tasks submitted after shutdown\n"), text);
