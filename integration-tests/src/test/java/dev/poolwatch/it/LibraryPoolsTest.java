@@ -138,6 +138,23 @@ class LibraryPoolsTest {
         assertTrue(result.stderr().contains("   fix: call " + closeMethod + "() when done with it"), result.stderr());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            JettyThreadPoolLeak | busy     | org.eclipse.jetty.util.thread.QueuedThreadPool  | getBusyThreads()
+            ObjectPoolLeak      | borrowed | org.apache.commons.pool2.impl.GenericObjectPool | getNumActive()
+            """)
+    void a_library_pool_in_use_at_exit_is_busy_by_its_kind_own_count(String program, String argument, String poolType,
+            String probe) throws Exception {
+        Path json = temp.resolve("poolwatch.json");
+        ForkedJvm.Result result = others.agent("report=" + json).run("dev.poolwatch.samples.libraries." + program, argument);
+        assertEquals(0, result.exitCode(), result.stderr());
+
+        JsonObject leak = JsonReportFile.read(json).onlyLeak();
+        assertLeak(leak, "OPEN_BUSY", poolType, 1, "dev.poolwatch.samples.libraries." + program + ".main(" + program + ".java:");
+        assertEquals(1, leak.get("active").getAsInt(), leak.toString());
+        assertTrue(result.stderr().contains("   at exit: 1 in use (" + probe + ")"), result.stderr());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             JettyThreadPoolClean  |

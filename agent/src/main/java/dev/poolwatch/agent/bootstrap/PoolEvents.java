@@ -50,15 +50,16 @@ public final class PoolEvents {
 
     /**
      * Inlined by the agent's advice at the end of a watched library pool's constructors, with the
-     * pool's kind ({@code netty}) and the method that closes it ({@code shutdownGracefully}).
+     * pool's kind ({@code netty}), the method that closes it ({@code shutdownGracefully}) and its busy
+     * probe (an empty string for none).
      */
-    public static void libraryPoolCreated(Object pool, String kind, String closeMethod) {
+    public static void libraryPoolCreated(Object pool, String kind, String closeMethod, String busyProbe) {
         PoolRegistry current = registry;
         if (current == null) {
             return;
         }
         try {
-            current.createdLibraryPool(pool, kind, closeMethod);
+            current.createdLibraryPool(pool, kind, closeMethod, busyProbe.isEmpty() ? null : busyProbe);
         } catch (Throwable error) {
             InternalErrors.record(error);
         }

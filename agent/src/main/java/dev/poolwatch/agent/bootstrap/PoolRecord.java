@@ -15,12 +15,13 @@ public final class PoolRecord {
     private final Scope scope;
     private final String poolKind;
     private final String closeMethod;
+    private final String busyProbe;
     private volatile Site shutdownSite;
     private volatile String shutdownMethod;
     private volatile boolean startedWorker;
 
     PoolRecord(String poolType, Site creationSite, Thread creatingThread, long createdAtMillis, long number, Scope scope,
-            String poolKind, String closeMethod) {
+            String poolKind, String closeMethod, String busyProbe) {
         this.poolType = poolType;
         this.creationSite = creationSite;
         this.creatingThread = creatingThread.getName();
@@ -30,6 +31,12 @@ public final class PoolRecord {
         this.scope = scope;
         this.poolKind = poolKind;
         this.closeMethod = closeMethod;
+        this.busyProbe = busyProbe;
+    }
+
+    /** The getters that count what a library's pool has in use, chained with dots, or {@code null}. */
+    public String busyProbe() {
+        return busyProbe;
     }
 
     /** The library kind of the pool ({@code netty}, {@code hikari}), or {@code null} for the JDK's and {@code ThreadPool}. */

@@ -65,15 +65,15 @@ public final class PoolRegistry {
     // ---------------------------------------------------------------- events
 
     void created(Object pool) {
-        created(pool, null, null);
+        created(pool, null, null, null);
     }
 
     /** A library's pool (a Netty group, a data source) of {@code kind}, closed by {@code closeMethod}, finished a constructor. */
-    void createdLibraryPool(Object pool, String kind, String closeMethod) {
-        created(pool, kind, closeMethod);
+    void createdLibraryPool(Object pool, String kind, String closeMethod, String busyProbe) {
+        created(pool, kind, closeMethod, busyProbe);
     }
 
-    private void created(Object pool, String kind, String closeMethod) {
+    private void created(Object pool, String kind, String closeMethod, String busyProbe) {
         boolean libraryPool = kind != null;
         if (Thread.currentThread() == agentThread) {
             agentPoolSeen = true;
@@ -88,7 +88,7 @@ public final class PoolRegistry {
         }
         PoolRecord record = new PoolRecord(pool.getClass().getName(), site, Thread.currentThread(),
                 System.currentTimeMillis(), lastPoolNumber.incrementAndGet(), scopesEntered ? Scopes.current() : null,
-                kind, closeMethod);
+                kind, closeMethod, busyProbe);
         if (libraryPool || pool.getClass().getName().equals(THREAD_POOL)) {
             record.markStartedWorker(); // its constructor starts its workers, or holds what does
         }

@@ -13,11 +13,20 @@ import java.util.List;
  *     it); calling any that the class itself declares counts, whatever its arguments
  * @param libraryPackage the prefix of the kind's own frames: its library's package, e.g. {@code io.netty.}, or
  *     for a kind of the program's, its class
+ * @param busyProbe the public getters, chained with dots, that count what a pool has in use at exit
+ *     ({@code getBusyThreads}, {@code getTotalStats.getLeased}): cheap, and read only for the report;
+ *     {@code null} where there is none
  */
-public record LibraryKind(String name, String className, List<String> closeMethods, String libraryPackage) {
+public record LibraryKind(String name, String className, List<String> closeMethods, String libraryPackage,
+        String busyProbe) {
 
     public LibraryKind {
         closeMethods = List.copyOf(closeMethods);
+    }
+
+    /** A kind with no busy probe. */
+    public LibraryKind(String name, String className, List<String> closeMethods, String libraryPackage) {
+        this(name, className, closeMethods, libraryPackage, null);
     }
 
     /** The kinds the agent knows without being told. */
@@ -27,15 +36,15 @@ public record LibraryKind(String name, String className, List<String> closeMetho
                 new LibraryKind("netty", "io.netty.util.concurrent.MultithreadEventExecutorGroup",
                         List.of("shutdownGracefully", "shutdown", "close"), "io.netty."),
                 new LibraryKind("hikari", "com.zaxxer.hikari.HikariDataSource", List.of("close", "shutdown"),
-                        "com.zaxxer.hikari."),
+                        "com.zaxxer.hikari.", "getHikariPoolMXBean.getActiveConnections"),
                 // stop() is its lifecycle's (AbstractLifeCycle); the pool's own part of it is doStop().
                 new LibraryKind("jetty", "org.eclipse.jetty.util.thread.QueuedThreadPool", List.of("stop", "doStop"),
-                        "org.eclipse.jetty."),
+                        "org.eclipse.jetty.", "getBusyThreads"),
                 new LibraryKind("commons-pool2", "org.apache.commons.pool2.impl.GenericObjectPool", List.of("close"),
-                        "org.apache.commons.pool2."),
+                        "org.apache.commons.pool2.", "getNumActive"),
                 new LibraryKind("commons-pool2", "org.apache.commons.pool2.impl.GenericKeyedObjectPool", List.of("close"),
-                        "org.apache.commons.pool2."),
+                        "org.apache.commons.pool2.", "getNumActive"),
                 new LibraryKind("httpclient5", "org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager",
-                        List.of("close"), "org.apache.hc."));
+                        List.of("close"), "org.apache.hc.", "getTotalStats.getLeased"));
     }
 }

@@ -30,6 +30,12 @@ final class LibraryPoolAdvice {
     @interface CloseMethod {
     }
 
+    /** Bound to the kind's busy probe, or an empty string for none: a constant in the woven code. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface BusyProbe {
+    }
+
     /** At the end of each constructor: the pool exists (a chained constructor reports it again, and is ignored). */
     static final class Created {
 
@@ -37,8 +43,9 @@ final class LibraryPoolAdvice {
         }
 
         @Advice.OnMethodExit
-        static void created(@Advice.This Object pool, @KindName String kind, @CloseMethod String closeMethod) {
-            PoolEvents.libraryPoolCreated(pool, kind, closeMethod);
+        static void created(@Advice.This Object pool, @KindName String kind, @CloseMethod String closeMethod,
+                @BusyProbe String busyProbe) {
+            PoolEvents.libraryPoolCreated(pool, kind, closeMethod, busyProbe);
         }
     }
 

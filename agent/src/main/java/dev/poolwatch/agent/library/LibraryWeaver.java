@@ -35,6 +35,7 @@ public final class LibraryWeaver {
                 .visit(Advice.withCustomMapping()
                         .bind(LibraryPoolAdvice.KindName.class, kind.name())
                         .bind(LibraryPoolAdvice.CloseMethod.class, kind.closeMethods().get(0))
+                        .bind(LibraryPoolAdvice.BusyProbe.class, kind.busyProbe() == null ? "" : kind.busyProbe())
                         .to(LibraryPoolAdvice.Created.class, AGENT_CLASSES).on(isConstructor()))
                 .visit(Advice.to(LibraryPoolAdvice.Closed.class, AGENT_CLASSES)
                         .on(namedOneOf(kind.closeMethods().toArray(new String[0])).and(not(isAbstract()))))

@@ -18,10 +18,11 @@ import java.util.List;
  * @param lastCreatedAtMillis when the last of them was created
  * @param poolKind the library kind of the pool ({@code netty}), or {@code null} for the JDK's pools
  * @param closeMethod the method that closes a library's pool, or {@code null} for the JDK's pools
+ * @param busyProbe the getters that counted a library pool's {@code active}, or {@code null} where nothing did
  */
 public record Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
         List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis,
-        String poolKind, String closeMethod) {
+        String poolKind, String closeMethod, String busyProbe) {
 
     /** What to do about it: the kind's advice, with a library pool's own close method. */
     public String fix() {

@@ -50,7 +50,18 @@ public final class PoolInspector {
     }
 
     public Activity inspect(Object pool) {
+        return inspect(pool, null);
+    }
+
+    /**
+     * What {@code pool} is doing; for a library's pool, what its {@code busyProbe} (public getters chained
+     * with dots, e.g. {@code getTotalStats.getLeased}) counts as in use, if it has one.
+     */
+    public Activity inspect(Object pool, String busyProbe) {
         try {
+            if (busyProbe != null) {
+                return new Activity(probe(pool, busyProbe), 0, List.of());
+            }
             if (pool instanceof ThreadPoolExecutor tpe) {
                 return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), threadPoolExecutorWorkers(tpe));
             }
@@ -70,6 +81,14 @@ public final class PoolInspector {
             // The pool still leaked; only its activity is unknown.
         }
         return UNKNOWN;
+    }
+
+    private static int probe(Object pool, String busyProbe) throws ReflectiveOperationException {
+        Object value = pool;
+        for (String getter : busyProbe.split("\\.")) {
+            value = value.getClass().getMethod(getter).invoke(value);
+        }
+        return ((Number) value).intValue();
     }
 
     /** The names of the pool's live workers; none if its private fields cannot be read, the counts still can. */

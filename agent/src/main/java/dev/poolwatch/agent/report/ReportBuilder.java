@@ -56,6 +56,7 @@ public final class ReportBuilder {
         final String creatingThread;
         final String poolKind;
         final String closeMethod;
+        final String busyProbe;
         final TreeSet<String> threads = new TreeSet<>();
         int count;
         int active;
@@ -64,18 +65,19 @@ public final class ReportBuilder {
         long lastCreatedAtMillis = Long.MIN_VALUE;
 
         Group(LeakKind kind, String poolType, List<String> site, String creatingThread, String poolKind,
-                String closeMethod) {
+                String closeMethod, String busyProbe) {
             this.kind = kind;
             this.poolType = poolType;
             this.site = site;
             this.creatingThread = creatingThread;
             this.poolKind = poolKind;
             this.closeMethod = closeMethod;
+            this.busyProbe = busyProbe;
         }
 
         Leak toLeak() {
             return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued,
-                    firstCreatedAtMillis, lastCreatedAtMillis, poolKind, closeMethod);
+                    firstCreatedAtMillis, lastCreatedAtMillis, poolKind, closeMethod, busyProbe);
         }
 
         void createdAt(long firstMillis, long lastMillis) {
@@ -93,7 +95,7 @@ public final class ReportBuilder {
                 filtering.leftOut(record.creationSite(), 1, 0);
                 continue;
             }
-            PoolInspector.Activity activity = inspector.inspect(open.pool());
+            PoolInspector.Activity activity = inspector.inspect(open.pool(), record.busyProbe());
             Group group = group(groups, activity.busy() ? LeakKind.OPEN_BUSY : LeakKind.OPEN_IDLE, record);
             group.count++;
             group.createdAt(record.createdAtMillis(), record.createdAtMillis());
@@ -164,7 +166,7 @@ public final class ReportBuilder {
         Group group = groups.get(key);
         if (group == null) {
             group = new Group(kind, record.poolType(), site, record.creatingThread(), record.poolKind(),
-                    record.closeMethod());
+                    record.closeMethod(), record.busyProbe());
             groups.put(key, group);
         }
         return group;

@@ -118,8 +118,10 @@ public final class TextReport {
                 .append(" × ").append(leak.poolType()).append(leak.poolKind() == null ? "" : " (" + leak.poolKind() + ")")
                 .append(" — ").append(leak.kind().meaning()).append('\n');
         if (leak.poolKind() != null) {
-            // the agent sees a library pool's creation and closing, not its threads or its work
-            out.append("   at exit: still open; its threads and tasks are the library's, not listed here\n");
+            // the agent sees a library pool's creation and closing, and what its busy probe counts, not its threads
+            out.append("   at exit: ").append(leak.busyProbe() == null ? "still open"
+                    : leak.active() + " in use (" + leak.busyProbe().replace(".", "().") + "())")
+                    .append("; its threads are the library's, not listed here\n");
         } else if (leak.kind() != LeakKind.CLOSED_BY_GC) {
             out.append("   at exit: ").append(leak.active()).append(" running, ").append(leak.queued())
                     .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))

@@ -20,10 +20,10 @@ class ReportRenderingTest {
     private static final Leak PER_REQUEST = new Leak(LeakKind.OPEN_IDLE, "java.util.concurrent.ThreadPoolExecutor", 3,
             List.of("com.acme.Handler.handle(Handler.java:42)", "com.acme.Server.serve(Server.java:7)"), "HTTP-Dispatcher",
             List.of("pool-1-thread-1", "pool-2-thread-1", "pool-3-thread-1"), 0, 0, at("2026-11-25T15:24:45.123Z"),
-            at("2026-11-25T15:24:46.001Z"), null, null);
+            at("2026-11-25T15:24:46.001Z"), null, null, null);
     private static final Leak BUSY = new Leak(LeakKind.OPEN_BUSY, "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
             List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("pool-4-thread-1"), 1, 2,
-            at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null);
+            at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null, null);
     private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
             "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
             List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
@@ -37,6 +37,18 @@ class ReportRenderingTest {
     }
 
     @Test
+    void a_library_pool_with_a_busy_probe_says_what_it_counted() {
+        Leak connections = new Leak(LeakKind.OPEN_BUSY, "org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager",
+                1, List.of("com.acme.Client.open(Client.java:5)"), "main", List.of(), 2, 0, at("2026-11-25T09:05:07.004Z"),
+                at("2026-11-25T09:05:07.004Z"), "httpclient5", "close", "getTotalStats.getLeased");
+
+        String text = TextReport.render(report(List.of(connections), List.of()), false);
+
+        assertTrue(text.contains("   at exit: 2 in use (getTotalStats().getLeased()); its threads are the library's,"
+                + " not listed here\n"), text);
+    }
+
+    @Test
     void a_clean_report_is_one_line_or_nothing_when_quiet() {
         Report clean = report(List.of(), List.of());
         assertEquals("poolwatch: 7 pools seen, none leaked\n", TextReport.render(clean, false));
@@ -47,12 +59,12 @@ class ReportRenderingTest {
     void a_library_pool_names_its_kind_and_its_own_close_method_and_claims_nothing_of_its_threads() {
         Leak group = new Leak(LeakKind.OPEN_IDLE, "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
                 List.of("com.acme.Server.main(Server.java:5)"), "main", List.of(), 0, 0, at("2026-11-25T09:05:07.004Z"),
-                at("2026-11-25T09:05:07.004Z"), "netty", "shutdownGracefully");
+                at("2026-11-25T09:05:07.004Z"), "netty", "shutdownGracefully", null);
 
         String text = TextReport.render(report(List.of(group), List.of()), false);
 
         assertTrue(text.contains("1. OPEN_IDLE: 1 × io.netty.channel.MultiThreadIoEventLoopGroup (netty) — never shut down\n"
-                + "   at exit: still open; its threads and tasks are the library's, not listed here\n"), text);
+                + "   at exit: still open; its threads are the library's, not listed here\n"), text);
         assertTrue(text.contains("   fix: call shutdownGracefully() when done with it"), text);
     }
 
@@ -113,7 +125,7 @@ class ReportRenderingTest {
     @Test
     void json_strings_are_escaped() {
         String awkward = "thread \"q\" \\ tab\t newline\n bell\u0007 é";
-        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0, 0, 0, null, null);
+        Leak leak = new Leak(LeakKind.OPEN_IDLE, "T", 1, List.of(), awkward, List.of(awkward), 0, 0, 0, 0, null, null, null);
         JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(leak), List.of()))).getAsJsonObject();
         JsonObject parsed = json.getAsJsonArray("leaks").get(0).getAsJsonObject();
         assertEquals(awkward, parsed.get("creatingThread").getAsString());

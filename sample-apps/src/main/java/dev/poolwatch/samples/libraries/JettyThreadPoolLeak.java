@@ -1,8 +1,13 @@
 package dev.poolwatch.samples.libraries;
 
+import java.util.concurrent.CountDownLatch;
+
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Starts a Jetty QueuedThreadPool, runs a task, and never stops it; its threads are not daemons. */
+/**
+ * Starts a Jetty QueuedThreadPool, runs a task, and never stops it; its threads are not daemons. With
+ * {@code busy} as the first argument, the task is still running when the program exits.
+ */
 public final class JettyThreadPoolLeak {
 
     private JettyThreadPoolLeak() {
@@ -11,7 +16,23 @@ public final class JettyThreadPoolLeak {
     public static void main(String[] args) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(4, 1);
         pool.start();
-        pool.execute(() -> { });
+        boolean busy = args.length > 0 && args[0].equals("busy");
+        CountDownLatch running = new CountDownLatch(1);
+        pool.execute(() -> {
+            running.countDown();
+            if (busy) {
+                waitForever();
+            }
+        });
+        running.await();
         System.exit(0);
+    }
+
+    private static void waitForever() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 
 /**
  * A commons-pool2 object pool with an evictor, never closed: the evictor's scheduled pool runs on.
- * With {@code close} as the first argument, it closes the pool instead.
+ * With {@code close} as the first argument, it closes the pool instead; with {@code borrowed}, an object
+ * is still borrowed when the program exits.
  */
 public final class ObjectPoolLeak {
 
@@ -29,7 +30,10 @@ public final class ObjectPoolLeak {
             }
         });
         pool.setDurationBetweenEvictionRuns(Duration.ofMillis(50));
-        pool.returnObject(pool.borrowObject());
+        StringBuilder borrowed = pool.borrowObject();
+        if (args.length == 0 || !args[0].equals("borrowed")) {
+            pool.returnObject(borrowed);
+        }
         if (args.length > 0 && args[0].equals("close")) {
             pool.close();
         }
