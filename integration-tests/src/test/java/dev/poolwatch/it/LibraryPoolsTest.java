@@ -103,13 +103,8 @@ class LibraryPoolsTest {
         ForkedJvm.Result result = hikari.agent("report=" + json).run(HikariDataSourceLeak.class);
         assertEquals(0, result.exitCode(), result.stderr());
 
-        JsonReportFile report = JsonReportFile.read(json);
-        report.assertSummary(1, 1, 0);
-        JsonObject leak = report.onlyLeak();
-        assertLeak(leak, "OPEN_IDLE", "com.zaxxer.hikari.HikariDataSource", 1,
-                "dev.poolwatch.samples.libraries.HikariDataSourceLeak.main(HikariDataSourceLeak.java:");
-        assertEquals("hikari", leak.get("poolKind").getAsString(), leak.toString());
-        assertTrue(result.stderr().contains("   fix: call close() when done with it"), result.stderr());
+        assertOneIdleLeakOfKind(json, result, 1, "com.zaxxer.hikari.HikariDataSource", "hikari",
+                "dev.poolwatch.samples.libraries.HikariDataSourceLeak.main(HikariDataSourceLeak.java:", "close");
     }
 
     @Test
@@ -130,12 +125,8 @@ class LibraryPoolsTest {
         ForkedJvm.Result result = others.agent("report=" + json).run("dev.poolwatch.samples.libraries." + program);
         assertEquals(0, result.exitCode(), result.stderr());
 
-        JsonReportFile report = JsonReportFile.read(json);
-        report.assertSummary(1, 1, 0);
-        JsonObject leak = report.onlyLeak();
-        assertLeak(leak, "OPEN_IDLE", poolType, 1, "dev.poolwatch.samples.libraries." + program + ".main(" + program + ".java:");
-        assertEquals(kind, leak.get("poolKind").getAsString(), leak.toString());
-        assertTrue(result.stderr().contains("   fix: call " + closeMethod + "() when done with it"), result.stderr());
+        assertOneIdleLeakOfKind(json, result, 1, poolType, kind,
+                "dev.poolwatch.samples.libraries." + program + ".main(" + program + ".java:", closeMethod);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,13 +186,8 @@ class LibraryPoolsTest {
                 .agent("kinds=" + kinds + ",report=" + json).run(WorkerPoolLeak.class);
 
         assertEquals(0, result.exitCode(), result.stderr());
-        JsonReportFile report = JsonReportFile.read(json);
-        report.assertSummary(2, 1, 0);
-        JsonObject leak = report.onlyLeak();
-        assertLeak(leak, "OPEN_IDLE", "dev.poolwatch.samples.libraries.WorkerPool", 1,
-                "dev.poolwatch.samples.libraries.WorkerPoolLeak.main(WorkerPoolLeak.java:13)");
-        assertEquals("workers", leak.get("poolKind").getAsString(), leak.toString());
-        assertTrue(result.stderr().contains("   fix: call stop() when done with it"), result.stderr());
+        assertOneIdleLeakOfKind(json, result, 2, "dev.poolwatch.samples.libraries.WorkerPool", "workers",
+                "dev.poolwatch.samples.libraries.WorkerPoolLeak.main(WorkerPoolLeak.java:13)", "stop");
     }
 
     @Test
@@ -215,5 +201,20 @@ class LibraryPoolsTest {
         assertEquals(1, result.exitCode(), result.stderr());
         assertEquals("poolwatch: kinds file " + kinds + ", line 2: 'stop;close' is not a list of method names separated"
                 + " by ',' (in -javaagent:...=kinds=" + kinds + ")", result.stderr().strip());
+    }
+
+    /**
+     * The report at {@code json} counts {@code poolsCreated} pools and holds one leak: an idle pool of
+     * {@code poolType} and {@code kind}, created at {@code firstFrame}, whose fix on the console names
+     * {@code closeMethod}.
+     */
+    private static void assertOneIdleLeakOfKind(Path json, ForkedJvm.Result result, long poolsCreated, String poolType,
+            String kind, String firstFrame, String closeMethod) throws Exception {
+        JsonReportFile report = JsonReportFile.read(json);
+        report.assertSummary(poolsCreated, 1, 0);
+        JsonObject leak = report.onlyLeak();
+        assertLeak(leak, "OPEN_IDLE", poolType, 1, firstFrame);
+        assertEquals(kind, leak.get("poolKind").getAsString(), leak.toString());
+        assertTrue(result.stderr().contains("   fix: call " + closeMethod + "() when done with it"), result.stderr());
     }
 }
