@@ -51,6 +51,9 @@ final class Agent {
         if (atStartup && options.failOnLeak()) {
             MainThreadOutcome.watch(Thread.currentThread());
         }
+        if (atStartup) {
+            ExitWatch.start(Thread.currentThread(), registry, options, console);
+        }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
         registry.reportOnly(new SiteFilter(options.includes(), options.excludes()));
 

@@ -48,6 +48,14 @@ public final class AgentOptions {
          * {@code false}: such a JVM is left alone, with one line saying so.
          */
         CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false", "check a build tool's own JVM too"),
+        /**
+         * How long after {@code main} returns the agent waits before it says which pools' threads keep
+         * the JVM alive, if only pools' threads do; {@code off} never.
+         */
+        EXIT_WATCH("exitWatch", "5s", "a duration in ms or s (500ms, 5s), or off",
+                "after main returns, say which pools' threads alone keep the JVM alive"),
+        /** {@code exit}: exit with status 3 after saying which pools keep the JVM alive. */
+        ON_HANG("onHang", "report", "report or exit", "exit: then exit with status 3, so that CI fails fast"),
         /** A file of pool kinds the agent watches besides the built-in ones (see {@code KindsFile}). */
         KINDS("kinds", "", "a file path, one kind per line: <name> <class> <close methods> [<prefix of its own frames>]",
                 "also watch the pools of these classes");
@@ -146,6 +154,8 @@ public final class AgentOptions {
         stackDepth();
         includes();
         excludes();
+        exitWatchMillis();
+        exitOnHang();
         if (values.containsKey(Key.REPORT)) {
             reportPathFor(0);
         }
@@ -233,6 +243,39 @@ public final class AgentOptions {
 
     public boolean failOnLeak() {
         return bool(Key.FAIL_ON_LEAK);
+    }
+
+    /** How long after main returns to check what keeps the JVM alive, in milliseconds; -1 for off. */
+    public long exitWatchMillis() {
+        String value = raw(Key.EXIT_WATCH).trim();
+        if (value.equals("off")) {
+            return -1;
+        }
+        try {
+            long millis;
+            if (value.endsWith("ms")) {
+                millis = Long.parseLong(value.substring(0, value.length() - 2));
+            } else if (value.endsWith("s")) {
+                millis = Math.multiplyExact(Long.parseLong(value.substring(0, value.length() - 1)), 1000L);
+            } else {
+                throw invalid(Key.EXIT_WATCH, value);
+            }
+            if (millis < 0) {
+                throw invalid(Key.EXIT_WATCH, value);
+            }
+            return millis;
+        } catch (NumberFormatException | ArithmeticException notADuration) {
+            throw invalid(Key.EXIT_WATCH, value);
+        }
+    }
+
+    /** Whether the JVM exits with status 3 once the exit watch has said which pools keep it alive. */
+    public boolean exitOnHang() {
+        String value = raw(Key.ON_HANG).trim();
+        if (!value.equals("report") && !value.equals("exit")) {
+            throw invalid(Key.ON_HANG, value);
+        }
+        return value.equals("exit");
     }
 
     /** The path of the kinds file, or an empty string for none. */

@@ -83,6 +83,40 @@ public final class PoolInspector {
         return UNKNOWN;
     }
 
+    /**
+     * The live worker threads of a JDK pool, among {@code live} (the JVM's live threads): a
+     * {@code ThreadPoolExecutor}'s, a {@code ForkJoinPool}'s, a thread-per-task executor's; none for
+     * any other pool, or where its fields cannot be read.
+     */
+    public static List<Thread> workerThreads(Object pool, Thread[] live) {
+        List<Thread> workers = new ArrayList<>();
+        try {
+            if (pool instanceof ThreadPoolExecutor) {
+                for (Object worker : new ArrayList<>((Collection<?>) readField(pool, "workers"))) {
+                    Thread thread = (Thread) readField(worker, "thread");
+                    if (thread != null && thread.isAlive()) {
+                        workers.add(thread);
+                    }
+                }
+            } else if (pool instanceof ForkJoinPool) {
+                for (Thread thread : live) {
+                    if (thread instanceof ForkJoinWorkerThread worker && worker.getPool() == pool) {
+                        workers.add(thread);
+                    }
+                }
+            } else if (pool.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
+                for (Object thread : new ArrayList<>((Collection<?>) readField(pool, "threads"))) {
+                    if (((Thread) thread).isAlive()) {
+                        workers.add((Thread) thread);
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException unreadable) {
+            return List.of();
+        }
+        return workers;
+    }
+
     private static int probe(Object pool, String busyProbe) throws ReflectiveOperationException {
         Object value = pool;
         for (String getter : busyProbe.split("\\.")) {
