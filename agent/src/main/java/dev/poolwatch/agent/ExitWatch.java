@@ -40,9 +40,16 @@ final class ExitWatch implements Runnable {
         if (periodMillis < 0) {
             return;
         }
-        Thread watcher = new Thread(new ExitWatch(main, registry, periodMillis, options.exitOnHang(), console),
+        // In the system thread group, with the JDK's own threads: a program that lists its threads sees
+        // the same ones with the agent as without it.
+        ThreadGroup system = main.getThreadGroup();
+        while (system.getParent() != null) {
+            system = system.getParent();
+        }
+        Thread watcher = new Thread(system, new ExitWatch(main, registry, periodMillis, options.exitOnHang(), console),
                 "poolwatch-exit-watch");
         watcher.setDaemon(true);
+        watcher.setContextClassLoader(null);
         watcher.start();
     }
 
