@@ -77,7 +77,7 @@ final class ExitWatch implements Runnable {
 
     /** What to say if the live non-daemon threads are all workers of open pools; {@code null} otherwise. */
     private String keptAliveByPoolsAlone() {
-        Thread[] live = Thread.getAllStackTraces().keySet().toArray(new Thread[0]);
+        Thread[] live = PoolInspector.liveThreads(); // no stack read: this runs while the program may run on
         List<Thread> keepingAlive = new ArrayList<>();
         for (Thread thread : live) {
             if (thread.isAlive() && !thread.isDaemon() && !thread.getName().equals(LAUNCHER_THREAD)) {

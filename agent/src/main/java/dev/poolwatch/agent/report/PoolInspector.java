@@ -44,6 +44,11 @@ public final class PoolInspector {
         this(new LiveThreads());
     }
 
+    /** Every live platform thread, without reading any thread's stack. */
+    public static Thread[] liveThreads() {
+        return new LiveThreads().get();
+    }
+
     /** @param liveThreads takes a snapshot of the JVM's live threads */
     PoolInspector(Supplier<Thread[]> liveThreads) {
         this.liveThreads = liveThreads;
@@ -63,7 +68,7 @@ public final class PoolInspector {
                 return new Activity(probe(pool, busyProbe), 0, List.of());
             }
             if (pool instanceof ThreadPoolExecutor tpe) {
-                return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), threadPoolExecutorWorkers(tpe));
+                return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), names(workerThreads(tpe, null)));
             }
             if (pool instanceof ForkJoinPool fjp) {
                 return new Activity(fjp.getActiveThreadCount(),
@@ -74,7 +79,7 @@ public final class PoolInspector {
                 return poolwatchThreadPool(pool);
             }
             if (pool.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
-                List<String> threads = liveNames(readField(pool, "threads"));
+                List<String> threads = names(workerThreads(pool, null));
                 return new Activity(threads.size(), 0, threads);
             }
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
@@ -84,9 +89,9 @@ public final class PoolInspector {
     }
 
     /**
-     * The live worker threads of a JDK pool, among {@code live} (the JVM's live threads): a
-     * {@code ThreadPoolExecutor}'s, a {@code ForkJoinPool}'s, a thread-per-task executor's; none for
-     * any other pool, or where its fields cannot be read.
+     * The live worker threads of a JDK pool: a {@code ThreadPoolExecutor}'s, a thread-per-task
+     * executor's, and a {@code ForkJoinPool}'s among {@code live} (a {@link #liveThreads()} snapshot,
+     * needed for that one only); none for any other pool, or where its fields cannot be read.
      */
     public static List<Thread> workerThreads(Object pool, Thread[] live) {
         List<Thread> workers = new ArrayList<>();
@@ -123,22 +128,6 @@ public final class PoolInspector {
             value = value.getClass().getMethod(getter).invoke(value);
         }
         return ((Number) value).intValue();
-    }
-
-    /** The names of the pool's live workers; none if its private fields cannot be read, the counts still can. */
-    private static List<String> threadPoolExecutorWorkers(ThreadPoolExecutor pool) {
-        List<String> names = new ArrayList<>();
-        try {
-            for (Object worker : new ArrayList<>((Collection<?>) readField(pool, "workers"))) {
-                Thread thread = (Thread) readField(worker, "thread");
-                if (thread != null && thread.isAlive()) {
-                    names.add(thread.getName());
-                }
-            }
-        } catch (ReflectiveOperationException | RuntimeException unreadable) {
-            return List.of();
-        }
-        return names;
     }
 
     private List<String> forkJoinWorkers(ForkJoinPool pool) {
@@ -209,13 +198,10 @@ public final class PoolInspector {
         return accessor.invoke(target);
     }
 
-    private static List<String> liveNames(Object threads) {
+    private static List<String> names(List<Thread> threads) {
         List<String> names = new ArrayList<>();
-        for (Object thread : new ArrayList<>((Collection<?>) threads)) {
-            Thread live = (Thread) thread;
-            if (live.isAlive()) {
-                names.add(nameOf(live));
-            }
+        for (Thread thread : threads) {
+            names.add(nameOf(thread));
         }
         return names;
     }
