@@ -38,6 +38,14 @@ public record KnownLeak(String className, String methodName, String creatingMeth
         return Arrays.asList(className, methodName);
     }
 
+    /** The test as poolwatch prints it, {@code demo.LeakyTest.leaks()} or a class's name; {@code null} outside every test. */
+    public String testName() {
+        if (className == null) {
+            return null;
+        }
+        return methodName == null ? className : className + "." + methodName + "()";
+    }
+
     /** What tells two leaks apart: the test, the class and method, and the creating method; not the pool type. */
     public List<String> key() {
         return Arrays.asList(className, methodName, creatingMethod);

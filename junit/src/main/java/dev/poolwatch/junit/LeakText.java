@@ -61,8 +61,7 @@ final class LeakText {
                 .append(" (fixed?); a run with ").append(Settings.UPDATE_BASELINE).append("=true takes ")
                 .append(fixed.size() == 1 ? "it" : "them").append(" out:\n");
         for (KnownLeak leak : fixed) {
-            text.append("  ").append(leak.className()).append(leak.methodName() == null ? "" : "." + leak.methodName() + "()")
-                    .append(": ").append(leak.poolType() == null ? "a pool" : leak.poolType()).append(" created at ")
+            text.append("  ").append(leak.testName()).append(": ").append(leak.poolType() == null ? "a pool" : leak.poolType()).append(" created at ")
                     .append(leak.creatingMethod()).append('\n');
         }
         return text.toString();

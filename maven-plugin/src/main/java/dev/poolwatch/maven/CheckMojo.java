@@ -120,8 +120,7 @@ public final class CheckMojo extends AbstractMojo {
 
     /** One new finding in one line: kind, pool type, first application frame, test. */
     private static String line(Finding finding, KnownLeak leak) {
-        String test = leak.className() == null ? (finding.isSubmit() ? "" : " outside every test")
-                : " in " + (leak.methodName() == null ? leak.className() : leak.className() + "." + leak.methodName() + "()");
+        String test = leak.testName() == null ? (finding.isSubmit() ? "" : " outside every test") : " in " + leak.testName();
         return finding.kind() + " " + finding.poolType() + " " + (finding.isSubmit() ? "submitted" : "created") + " at "
                 + finding.firstFrame() + test;
     }
@@ -136,9 +135,8 @@ public final class CheckMojo extends AbstractMojo {
         getLog().info("poolwatch: " + fixed.size() + " known leak(s) in " + baselinePath
                 + " no longer happen (fixed?); -Dpoolwatch.updateBaseline takes them out:");
         for (KnownLeak leak : fixed) {
-            getLog().info("  " + (leak.className() == null ? "outside every test"
-                    : leak.methodName() == null ? leak.className() : leak.className() + "." + leak.methodName() + "()")
-                    + ": " + leak.creatingMethod());
+            getLog().info("  " + (leak.testName() == null ? "outside every test" : leak.testName()) + ": "
+                    + leak.creatingMethod());
         }
     }
 }

@@ -57,7 +57,7 @@ final class HtmlPage {
     }
 
     private void summary(Reports reports) {
-        long leaked = reports.findings().stream().filter(finding -> !finding.isSubmit()).mapToLong(Finding::count).sum();
+        long leaked = reports.leakedPools();
         html.append("<div class=\"cards\" id=\"summary\">");
         card("pools-created", reports.poolsCreated(), "pools created", null);
         card("pools-leaked", leaked, "pools leaked", leaked == 0 ? "ok" : "bad");

@@ -17,6 +17,11 @@ record Reports(int jvms, long poolsCreated, List<Finding> findings, List<String>
         return jvms == 0 && findings.isEmpty() && unreadable.isEmpty();
     }
 
+    /** The pools found leaked, over every kind; tasks submitted after shutdown are not pools. */
+    long leakedPools() {
+        return findings.stream().filter(finding -> !finding.isSubmit()).mapToLong(Finding::count).sum();
+    }
+
     long count(String kind) {
         return findings.stream().filter(finding -> finding.kind().equals(kind)).mapToLong(Finding::count).sum();
     }

@@ -7,7 +7,7 @@ final class Summary {
     }
 
     static String of(Reports reports) {
-        long leaked = reports.findings().stream().filter(finding -> !finding.isSubmit()).mapToLong(Finding::count).sum();
+        long leaked = reports.leakedPools();
         long submits = reports.findings().stream().filter(Finding::isSubmit).mapToLong(Finding::count).sum();
         int tests = reports.testsThatLeaked().size();
         return reports.poolsCreated() + " pools created in " + reports.jvms() + (reports.jvms() == 1 ? " test JVM, " : " test JVMs, ")
