@@ -57,21 +57,27 @@ class LibraryPoolsTest {
             org.h2.Driver.class, org.slf4j.LoggerFactory.class);
 
     private JsonReportFile run(ForkedJvm jvm, Class<?> program) throws Exception {
-        Path json = temp.resolve("poolwatch.json");
-        ForkedJvm.Result result = jvm.agent("report=" + json).run(program);
+        runReporting(jvm, program);
+        return JsonReportFile.read(json());
+    }
+
+    /** Runs {@code program} under the agent, its JSON report at {@link #json()}; it exits with status 0. */
+    private ForkedJvm.Result runReporting(ForkedJvm jvm, Class<?> program) throws Exception {
+        ForkedJvm.Result result = jvm.agent("report=" + json()).run(program);
         assertEquals(0, result.exitCode(), result.stderr());
-        return JsonReportFile.read(json);
+        return result;
+    }
+
+    private Path json() {
+        return temp.resolve("poolwatch.json");
     }
 
     @Test
     void a_netty_group_never_shut_down_is_one_leak_of_its_kind_at_the_program_line() throws Exception {
-        JsonReportFile report = run(netty, NettyGroupLeak.class);
+        ForkedJvm.Result result = runReporting(netty, NettyGroupLeak.class);
 
-        report.assertSummary(1, 1, 0);
-        JsonObject leak = report.onlyLeak();
-        assertLeak(leak, "OPEN_IDLE", "io.netty.channel.MultiThreadIoEventLoopGroup", 1,
-                "dev.poolwatch.samples.libraries.NettyGroupLeak.main(NettyGroupLeak.java:");
-        assertEquals("netty", leak.get("poolKind").getAsString(), leak.toString());
+        assertOneIdleLeakOfKind(json(), result, 1, "io.netty.channel.MultiThreadIoEventLoopGroup", "netty",
+                "dev.poolwatch.samples.libraries.NettyGroupLeak.main(NettyGroupLeak.java:", "shutdownGracefully");
     }
 
     @Test
@@ -83,13 +89,10 @@ class LibraryPoolsTest {
         assertEquals(4, netty41.size(), netty41.toString());
         ForkedJvm jvm = new ForkedJvm().classPathOf(NettyNioGroupLeak.class).classPath(netty41);
 
-        JsonReportFile report = run(jvm, NettyNioGroupLeak.class);
+        ForkedJvm.Result result = runReporting(jvm, NettyNioGroupLeak.class);
 
-        report.assertSummary(1, 1, 0);
-        JsonObject leak = report.onlyLeak();
-        assertLeak(leak, "OPEN_IDLE", "io.netty.channel.nio.NioEventLoopGroup", 1,
-                "dev.poolwatch.samples.libraries.NettyNioGroupLeak.main(NettyNioGroupLeak.java:");
-        assertEquals("netty", leak.get("poolKind").getAsString(), leak.toString());
+        assertOneIdleLeakOfKind(json(), result, 1, "io.netty.channel.nio.NioEventLoopGroup", "netty",
+                "dev.poolwatch.samples.libraries.NettyNioGroupLeak.main(NettyNioGroupLeak.java:", "shutdownGracefully");
     }
 
     @Test
@@ -99,11 +102,9 @@ class LibraryPoolsTest {
 
     @Test
     void a_hikari_data_source_never_closed_is_one_leak_not_the_jdk_pools_hikari_keeps_for_it() throws Exception {
-        Path json = temp.resolve("poolwatch.json");
-        ForkedJvm.Result result = hikari.agent("report=" + json).run(HikariDataSourceLeak.class);
-        assertEquals(0, result.exitCode(), result.stderr());
+        ForkedJvm.Result result = runReporting(hikari, HikariDataSourceLeak.class);
 
-        assertOneIdleLeakOfKind(json, result, 1, "com.zaxxer.hikari.HikariDataSource", "hikari",
+        assertOneIdleLeakOfKind(json(), result, 1, "com.zaxxer.hikari.HikariDataSource", "hikari",
                 "dev.poolwatch.samples.libraries.HikariDataSourceLeak.main(HikariDataSourceLeak.java:", "close");
     }
 
