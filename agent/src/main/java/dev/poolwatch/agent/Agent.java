@@ -29,7 +29,14 @@ final class Agent {
 
     private static final String SHUTDOWN = "java.lang.Shutdown";
 
+    private static volatile InstalledAgent installed;
+
     private Agent() {
+    }
+
+    /** The agent installed in this JVM by this class loader, or {@code null} before. */
+    static InstalledAgent installed() {
+        return installed;
     }
 
     /**
@@ -45,6 +52,7 @@ final class Agent {
             return;
         }
 
+        installed = new InstalledAgent(options, registry, atStartup, System.currentTimeMillis(), version());
         ExitReport exitReport = new ExitReport(options, registry, version(), console);
         ShutdownSlot.register(exitReport.atExit(), console);
         JvmExit.onExitDuringShutdown(exitReport.onExitDuringShutdown());

@@ -24,7 +24,8 @@ import jdk.internal.access.SharedSecrets;
  * <p>The one change to {@code java.base} the agent makes, for itself only, is done here: it exports
  * {@code jdk.internal.access} (to define these classes) and {@code jdk.internal.ref} (the registry
  * forgets collected pools on the JDK's shared cleaner thread rather than a thread of its own), and
- * opens {@code java.util.concurrent} (the report lists a pool's worker threads).
+ * opens {@code java.util.concurrent} (the report lists a pool's worker threads) and {@code java.lang}
+ * (a live report finds the pool a worker thread runs for, from the thread's task).
  *
  * <p>The classes are defined directly (through {@code JavaLangAccess}, which the agent exports to
  * itself) rather than by appending a jar to the bootstrap search path: an appended path makes the
@@ -49,7 +50,7 @@ final class BootstrapClasses {
             Set<Module> agent = Set.of(BootstrapClasses.class.getModule());
             instrumentation.redefineModule(javaBase, Set.of(),
                     Map.of("jdk.internal.access", agent, "jdk.internal.ref", agent),
-                    Map.of("java.util.concurrent", agent), Set.of(), Map.of());
+                    Map.of("java.util.concurrent", agent, "java.lang", agent), Set.of(), Map.of());
             JavaLangAccess javaLangAccess = SharedSecrets.getJavaLangAccess();
             for (Map.Entry<String, byte[]> type : readPackage().entrySet()) {
                 javaLangAccess.defineClass(null, type.getKey(), type.getValue(), null, "poolwatch-agent");

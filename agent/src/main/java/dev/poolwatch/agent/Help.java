@@ -1,16 +1,19 @@
 package dev.poolwatch.agent;
 
 /**
- * What {@code java -jar poolwatch-agent.jar} prints: how to attach the agent and its options, taken
- * from {@link AgentOptions.Key}, the one list of them.
+ * What {@code java -jar poolwatch-agent.jar} prints before the JVMs it can attach to: how to give a
+ * JVM the agent, how to attach it to one that runs, and its options, taken from
+ * {@link AgentOptions.Key}, the one list of them.
  */
 public final class Help {
 
     private Help() {
     }
 
-    public static void main(String[] args) {
-        System.out.print(text());
+    /** How to attach the agent to a running JVM and read its report. */
+    static String usage() {
+        return "  java -jar poolwatch-agent.jar <pid> [key=value,...]   attach to a running JVM and print its live report\n"
+                + "  java -jar poolwatch-agent.jar <pid> report            print the live report again\n";
     }
 
     static String text() {
@@ -23,7 +26,9 @@ public final class Help {
                 .append("poolwatch-agent.jar=failOnLeak=true</argLine>\n")
                 .append("                   (the jar copied there by maven-dependency-plugin; the README has the recipe)\n\n")
                 .append("It reports at exit, on standard error, every pool left open, closed only by the garbage")
-                .append(" collector,\nor handed a task after shutdown, with the stack that created it.\n\nOptions:\n");
+                .append(" collector,\nor handed a task after shutdown, with the stack that created it.\n\n")
+                .append("A JVM that already runs (its pools created before the attach are found from their threads):\n")
+                .append(usage()).append("\nOptions:\n");
         for (AgentOptions.Key key : AgentOptions.Key.values()) {
             out.append("  ").append(key.optionName()).append(": ").append(key.meaning()).append("\n      ")
                     .append(key.allowed()).append("; default ")

@@ -19,6 +19,13 @@ public final class PreMain {
     private static final String AT_LAUNCH = "dev.poolwatch.agent.Startup$AtLaunch";
     private static final String ON_ATTACH = "dev.poolwatch.agent.Startup$OnAttach";
 
+    /**
+     * The agent's loader, opened once per JVM: an attach after a {@code -javaagent} start, or a second
+     * attach, finds the agent installed by the first one and its state, instead of a fresh copy of
+     * every class that knows nothing of it.
+     */
+    private static AgentClassLoader loader;
+
     private PreMain() {
     }
 
@@ -39,10 +46,17 @@ public final class PreMain {
         entry(ON_ATTACH).accept(arguments, instrumentation);
     }
 
+    private static synchronized AgentClassLoader loader() throws Exception {
+        if (loader == null) {
+            Path jar = Paths.get(PreMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            loader = new AgentClassLoader(jar);
+        }
+        return loader;
+    }
+
     @SuppressWarnings("unchecked")
     private static BiConsumer<String, Instrumentation> entry(String className) throws Exception {
-        Path jar = Paths.get(PreMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Class<?> entry = new AgentClassLoader(jar).loadClass(className);
+        Class<?> entry = loader().loadClass(className);
         return (BiConsumer<String, Instrumentation>) entry.getDeclaredConstructor().newInstance();
     }
 }

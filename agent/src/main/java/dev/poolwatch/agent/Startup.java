@@ -1,6 +1,9 @@
 package dev.poolwatch.agent;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +35,61 @@ abstract class Startup implements BiConsumer<String, Instrumentation> {
         }
     }
 
-    /** {@code agentmain}: the agent is attached to a running JVM; a failure fails the attach. */
+    /**
+     * {@code agentmain}: the agent is attached to a running JVM; a failure fails the attach. Asked by
+     * {@code java -jar poolwatch-agent.jar <pid>} ({@link AttachRequest}), it also writes the live
+     * report to the file the command prints.
+     */
     public static final class OnAttach extends Startup {
         public OnAttach() {
             super(false);
+        }
+
+        @Override
+        public void accept(String arguments, Instrumentation instrumentation) {
+            AttachRequest request = AttachRequest.decode(arguments);
+            if (request == null) {
+                super.accept(arguments, instrumentation);
+                return;
+            }
+            String reply;
+            try {
+                reply = answer(request, instrumentation);
+            } catch (RuntimeException | LinkageError failure) {
+                writeReply(request, "poolwatch: could not attach: " + failure.getMessage() + "\n");
+                throw failure;
+            }
+            writeReply(request, reply);
+        }
+
+        private String answer(AttachRequest request, Instrumentation instrumentation) {
+            InstalledAgent before = Agent.installed();
+            if (before == null && request.mode() == AttachRequest.Mode.REPORT) {
+                return "poolwatch: not attached to this JVM, so it has no report; attach it first:"
+                        + " java -jar poolwatch-agent.jar " + ProcessHandle.current().pid() + "\n";
+            }
+            if (before == null) {
+                super.accept(request.options(), instrumentation);
+                InstalledAgent installed = Agent.installed();
+                if (installed == null) {
+                    return "poolwatch: did not install in this JVM (its standard error says why)\n";
+                }
+                Console.stderr().println("poolwatch: attached; watching the pools created from now on"
+                        + (request.options().isEmpty() ? "" : " (options " + request.options() + ")"));
+                return LiveReport.of(installed);
+            }
+            String ignored = request.options().isEmpty() ? ""
+                    : "poolwatch: already watching this JVM, with the options it was given then; these are ignored: "
+                            + request.options() + "\n";
+            return ignored + LiveReport.of(before);
+        }
+
+        private static void writeReply(AttachRequest request, String reply) {
+            try {
+                Files.writeString(request.replyFile(), reply, StandardCharsets.UTF_8);
+            } catch (IOException failure) {
+                Console.stderr().println("poolwatch: could not write the live report to " + request.replyFile() + ": " + failure);
+            }
         }
     }
 

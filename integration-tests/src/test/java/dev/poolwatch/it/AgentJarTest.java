@@ -161,7 +161,7 @@ class AgentJarTest {
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("dev.poolwatch.agent.PreMain", main.getValue("Premain-Class"));
             assertEquals("dev.poolwatch.agent.PreMain", main.getValue("Agent-Class"));
-            assertEquals("dev.poolwatch.agent.Help", main.getValue("Main-Class"), "java -jar prints how to use it");
+            assertEquals("dev.poolwatch.agent.CommandLine", main.getValue("Main-Class"), "java -jar prints how to use it and attaches");
             assertEquals("true", main.getValue("Can-Retransform-Classes"));
             assertNotNull(main.getValue("Implementation-Version"), "the version the reports carry");
             assertEquals(null, main.getValue("Boot-Class-Path"), "the JVM would turn class data sharing off");

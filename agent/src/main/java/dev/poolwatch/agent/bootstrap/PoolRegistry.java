@@ -285,6 +285,11 @@ public final class PoolRegistry {
         return open;
     }
 
+    /** Whether {@code pool} is recorded: created while the agent watched, and not the JDK's own. */
+    public boolean isRecorded(Object pool) {
+        return pools.get(pool) != null;
+    }
+
     /** The number of the last pool recorded (see {@link PoolRecord#number()}), 0 before the first. */
     public long lastPoolNumber() {
         return lastPoolNumber.get();

@@ -213,7 +213,7 @@ public final class PoolInspector {
         return name.isEmpty() ? "unnamed thread #" + thread.getId() : name;
     }
 
-    private static Object readField(Object target, String name) throws ReflectiveOperationException {
+    static Object readField(Object target, String name) throws ReflectiveOperationException {
         for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
             try {
                 Field field = type.getDeclaredField(name);

@@ -16,23 +16,29 @@ public final class TextReport {
      * @return the text, ending with a line separator, or an empty string
      */
     public static String render(Report report, boolean quiet) {
+        return render(report, quiet, Moment.AT_EXIT);
+    }
+
+    /** Renders {@code report} as read at {@code moment}. */
+    public static String render(Report report, boolean quiet, Moment moment) {
         StringBuilder out = new StringBuilder();
         if (!report.hasFindings()) {
             if (report.filteredOut().any()) {
                 out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, none reported")
                         .append(filteredOut(report.filteredOut())).append('\n');
             } else if (!quiet) {
-                out.append(noneLeaked(report.poolsCreated())).append('\n');
+                out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, ").append(moment.noneOpen())
+                        .append('\n');
             }
             appendInternalErrors(out, report);
             return out.toString();
         }
-        out.append("poolwatch: ").append(findingsSummary(report)).append(filteredOut(report.filteredOut())).append('\n');
+        out.append("poolwatch: ").append(findingsSummary(report, moment)).append(filteredOut(report.filteredOut())).append('\n');
         // Most serious first: the kinds are declared in that order, submits after shutdown among them.
         int number = 0;
         for (Leak leak : report.leaks()) {
             if (leak.kind().compareTo(LeakKind.SUBMIT_AFTER_SHUTDOWN) < 0) {
-                appendLeak(out, ++number, leak);
+                appendLeak(out, ++number, leak, moment);
             }
         }
         for (SubmitLeak submit : report.submits()) {
@@ -40,7 +46,7 @@ public final class TextReport {
         }
         for (Leak leak : report.leaks()) {
             if (leak.kind().compareTo(LeakKind.SUBMIT_AFTER_SHUTDOWN) > 0) {
-                appendLeak(out, ++number, leak);
+                appendLeak(out, ++number, leak, moment);
             }
         }
         if (report.droppedSites() > 0) {
@@ -53,12 +59,12 @@ public final class TextReport {
     }
 
     /** What was found, in a few words: {@code 2 of 5 pools leaked, 1 task submitted after shutdown}. */
-    static String findingsSummary(Report report) {
+    private static String findingsSummary(Report report, Moment moment) {
         if (report.leakedPools() == 0) {
             return tasksSubmittedAfterShutdown(report.submittedAfterShutdown()) + "; " + pools(report.poolsCreated())
-                    + " seen, none leaked";
+                    + " seen, " + moment.noneOpen();
         }
-        String leaked = report.leakedPools() + " of " + pools(report.poolsCreated()) + " leaked";
+        String leaked = report.leakedPools() + " of " + pools(report.poolsCreated()) + " " + moment.openPoolsAre();
         return report.submits().isEmpty() ? leaked
                 : leaked + ", " + tasksSubmittedAfterShutdown(report.submittedAfterShutdown());
     }
@@ -90,7 +96,7 @@ public final class TextReport {
     }
 
     /** {@code HH:mm:ss.SSS} in UTC, by hand: a formatter would load a few dozen classes as the JVM exits. */
-    static String timeOfDay(long epochMillis) {
+    public static String timeOfDay(long epochMillis) {
         long millisOfDay = Math.floorMod(epochMillis, 86_400_000L);
         return digits(millisOfDay / 3_600_000, 2) + ':' + digits(millisOfDay / 60_000 % 60, 2) + ':'
                 + digits(millisOfDay / 1000 % 60, 2) + '.' + digits(millisOfDay % 1000, 3);
@@ -113,17 +119,17 @@ public final class TextReport {
         return count + (count == 1 ? " task" : " tasks") + " submitted after shutdown";
     }
 
-    private static void appendLeak(StringBuilder out, int number, Leak leak) {
+    private static void appendLeak(StringBuilder out, int number, Leak leak, Moment moment) {
         out.append('\n').append(number).append(". ").append(leak.kind()).append(": ").append(leak.count())
                 .append(" × ").append(leak.poolType()).append(leak.poolKind() == null ? "" : " (" + leak.poolKind() + ")")
-                .append(" — ").append(leak.kind().meaning()).append('\n');
+                .append(" — ").append(moment.meaningOf(leak.kind())).append('\n');
         if (leak.poolKind() != null) {
             // the agent sees a library pool's creation and closing, and what its busy probe counts, not its threads
-            out.append("   at exit: ").append(leak.busyProbe() == null ? "still open"
+            out.append("   ").append(moment.when()).append(": ").append(leak.busyProbe() == null ? "still open"
                     : leak.active() + " in use (" + leak.busyProbe().replace(".", "().") + "())")
                     .append("; its threads are the library's, not listed here\n");
         } else if (leak.kind() != LeakKind.CLOSED_BY_GC) {
-            out.append("   at exit: ").append(leak.active()).append(" running, ").append(leak.queued())
+            out.append("   ").append(moment.when()).append(": ").append(leak.active()).append(" running, ").append(leak.queued())
                     .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
                     .append('\n');
         }
