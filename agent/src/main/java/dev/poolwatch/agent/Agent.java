@@ -18,6 +18,8 @@ import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.instrument.PoolTransformer;
 import dev.poolwatch.agent.library.LibraryKind;
 import dev.poolwatch.agent.library.LibraryKinds;
+import dev.poolwatch.agent.live.InstalledAgent;
+import dev.poolwatch.agent.live.JmxRegistration;
 import dev.poolwatch.agent.report.SiteFilter;
 
 /**
@@ -52,7 +54,8 @@ final class Agent {
             return;
         }
 
-        installed = new InstalledAgent(options, registry, atStartup, System.currentTimeMillis(), version());
+        InstalledAgent agent = new InstalledAgent(options, registry, atStartup, System.currentTimeMillis(), version());
+        installed = agent;
         ExitReport exitReport = new ExitReport(options, registry, version(), console);
         ShutdownSlot.register(exitReport.atExit(), console);
         JvmExit.onExitDuringShutdown(exitReport.onExitDuringShutdown());
@@ -75,7 +78,13 @@ final class Agent {
         instrumentation.addTransformer(transformer, false);
         Set<String> loadedBeforeUs = new HashSet<>(targets);
         loadedBeforeUs.addAll(libraries.classNames());
-        retransformLoadedTargets(instrumentation, transformer, loadedBeforeUs);
+        if (options.jmx()) {
+            PoolEvents.onPlatformMBeanServer(new JmxRegistration(agent));
+        }
+        boolean jmxInUse = retransformLoadedTargets(instrumentation, transformer, loadedBeforeUs);
+        if (jmxInUse && options.jmx()) {
+            JmxRegistration.joinNow();
+        }
         String selfCheckFailure = selfCheck(registry, transformer);
         if (selfCheckFailure != null) {
             console.println(selfCheckFailure);
@@ -93,14 +102,18 @@ final class Agent {
      * program's start-up). So it is removed again when all it wove was {@code Shutdown}, which no
      * other agent retransforms; it stays when it wove a pool class, which the agent that loaded
      * that class first may well retransform again.
+     *
+     * @return whether {@code ManagementFactory} was loaded already: JMX is in use
      */
-    private static void retransformLoadedTargets(Instrumentation instrumentation, PoolTransformer transformer,
+    private static boolean retransformLoadedTargets(Instrumentation instrumentation, PoolTransformer transformer,
             Set<String> targets) {
         PoolTransformer retransformer = transformer.forRetransformation();
         instrumentation.addTransformer(retransformer, true);
         boolean poolClassRetransformed = false;
+        boolean jmxInUse = false;
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (targets.contains(loaded.getName()) && instrumentation.isModifiableClass(loaded)) {
+                jmxInUse |= loaded.getName().equals(JmxRegistration.MANAGEMENT_FACTORY);
                 try {
                     instrumentation.retransformClasses(loaded);
                     poolClassRetransformed |= !loaded.getName().equals(SHUTDOWN);
@@ -112,6 +125,7 @@ final class Agent {
         if (!poolClassRetransformed) {
             instrumentation.removeTransformer(retransformer);
         }
+        return jmxInUse;
     }
 
     /**

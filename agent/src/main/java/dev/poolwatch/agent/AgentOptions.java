@@ -58,7 +58,13 @@ public final class AgentOptions {
         ON_HANG("onHang", "report", "report or exit", "exit: then exit with status 3, so that CI fails fast"),
         /** A file of pool kinds the agent watches besides the built-in ones (see {@code KindsFile}). */
         KINDS("kinds", "", "a file path, one kind per line: <name> <class> <close methods> [<prefix of its own frames>]",
-                "also watch the pools of these classes");
+                "also watch the pools of these classes"),
+        /**
+         * {@code false}: no MBean. Default {@code true}: the MBean {@code dev.poolwatch:type=PoolWatch}
+         * joins the platform MBean server once something creates that server (JConsole attaching, a
+         * JMX exporter); the agent never creates it.
+         */
+        JMX("jmx", "true", "true or false", "register the MBean dev.poolwatch:type=PoolWatch once JMX runs");
 
         private final String optionName;
         private final String defaultValue;
@@ -151,6 +157,7 @@ public final class AgentOptions {
         quiet();
         failOnLeak();
         checkBuildTool();
+        jmx();
         stackDepth();
         includes();
         excludes();
@@ -285,6 +292,10 @@ public final class AgentOptions {
 
     public boolean checkBuildTool() {
         return bool(Key.CHECK_BUILD_TOOL);
+    }
+
+    public boolean jmx() {
+        return bool(Key.JMX);
     }
 
     public int stackDepth() {

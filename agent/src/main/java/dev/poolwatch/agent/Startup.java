@@ -11,6 +11,8 @@ import java.util.function.BiConsumer;
 
 import dev.poolwatch.agent.library.KindsFile;
 import dev.poolwatch.agent.library.LibraryKind;
+import dev.poolwatch.agent.live.InstalledAgent;
+import dev.poolwatch.agent.live.LiveReport;
 
 /**
  * Starts the agent inside its own class loader: parse the options, leave a build tool's JVM alone,

@@ -50,7 +50,7 @@ class AgentOptionsTest {
     void an_unknown_option_is_named_with_the_valid_keys() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("quiet=true,destfile=x.exec"));
-        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds",
+        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx",
                 error.getMessage());
     }
 

@@ -49,8 +49,8 @@ class AgentOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds
-            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds
+            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx
+            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx
             quiet=true,quiet=false | option quiet is given twice
             quiet=yes              | option quiet=yes is not valid: expected true or false
             exitWatch=5            | option exitWatch=5 is not valid: expected a duration in ms or s (500ms, 5s), or off

@@ -106,7 +106,7 @@ class AgentStartupTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("java -javaagent:poolwatch-agent.jar[=key=value,...] -jar app.jar"), output);
-        for (String option : List.of("report", "quiet", "includes", "excludes", "stackDepth", "failOnLeak", "checkBuildTool", "exitWatch", "onHang", "kinds")) {
+        for (String option : List.of("report", "quiet", "includes", "excludes", "stackDepth", "failOnLeak", "checkBuildTool", "exitWatch", "onHang", "kinds", "jmx")) {
             assertTrue(output.contains("\n  " + option + ": "), option + " is listed:\n" + output);
         }
     }

@@ -1,6 +1,7 @@
 package dev.poolwatch.agent.bootstrap;
 
 import java.lang.ref.Cleaner;
+import java.util.function.Consumer;
 
 /**
  * The entry points woven into pool classes: the only methods JDK code calls. Each does the least it
@@ -10,6 +11,7 @@ import java.lang.ref.Cleaner;
 public final class PoolEvents {
 
     private static volatile PoolRegistry registry;
+    private static volatile Consumer<Object> platformMBeanServerListener;
 
     private PoolEvents() {
     }
@@ -118,6 +120,27 @@ public final class PoolEvents {
         }
         try {
             current.rejectedThrowing(pool, rejection);
+        } catch (Throwable error) {
+            InternalErrors.record(error);
+        }
+    }
+
+    /**
+     * Hands {@code listener} every platform MBean server {@code ManagementFactory} returns, from the
+     * first one created on; it is called while that method holds its class's lock, and must not throw.
+     */
+    public static void onPlatformMBeanServer(Consumer<Object> listener) {
+        platformMBeanServerListener = listener;
+    }
+
+    /** Woven before the return of {@code ManagementFactory.getPlatformMBeanServer()}, with the server it returns. */
+    public static void platformMBeanServer(Object server) {
+        Consumer<Object> listener = platformMBeanServerListener;
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.accept(server);
         } catch (Throwable error) {
             InternalErrors.record(error);
         }

@@ -17,5 +17,15 @@ enum Hook {
      */
     REJECTED_THROWING,
     /** {@code PoolEvents.exiting(status)} at the entry of the static {@code Shutdown.exit(int)}. */
-    EXITING
+    EXITING,
+    /**
+     * {@code PoolEvents.platformMBeanServer(server)} before every return of the static
+     * {@code ManagementFactory.getPlatformMBeanServer()}, with the server it returns.
+     */
+    PLATFORM_MBEAN_SERVER;
+
+    /** Whether the hooked method is static: no pool, no {@code this}. */
+    boolean onStaticMethod() {
+        return this == EXITING || this == PLATFORM_MBEAN_SERVER;
+    }
 }

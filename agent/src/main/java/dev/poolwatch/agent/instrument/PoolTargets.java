@@ -96,7 +96,11 @@ public final class PoolTargets {
                             "submit", "invokeAll", "invokeAny")), null),
             // Not a pool: the door every exit with a status goes through, for failOnLeak and for
             // exits that start while shutdown hooks run.
-            new Target("java/lang/Shutdown", List.of(new MethodHook("exit", "(I)V", Hook.EXITING, false)), null));
+            new Target("java/lang/Shutdown", List.of(new MethodHook("exit", "(I)V", Hook.EXITING, false)), null),
+            // Not a pool either: the one way to the platform MBean server, which the agent's MBean joins
+            // once something else has created it.
+            new Target("java/lang/management/ManagementFactory", List.of(new MethodHook("getPlatformMBeanServer",
+                    "()Ljavax/management/MBeanServer;", Hook.PLATFORM_MBEAN_SERVER, false)), null));
 
     private static final Map<String, Target> BY_INTERNAL_NAME = byInternalName();
 

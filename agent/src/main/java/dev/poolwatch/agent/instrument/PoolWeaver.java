@@ -80,7 +80,7 @@ final class PoolWeaver extends ClassVisitor {
             return writer;
         }
         Hook hook = target.hookFor(name, descriptor);
-        if (hook == null || ((access & Opcodes.ACC_STATIC) != 0) != (hook == Hook.EXITING)) {
+        if (hook == null || ((access & Opcodes.ACC_STATIC) != 0) != hook.onStaticMethod()) {
             return writer;
         }
         hooked.add(name + descriptor);
@@ -88,6 +88,9 @@ final class PoolWeaver extends ClassVisitor {
         // An if chain rather than a switch on the enum, which would load one more class at start-up.
         if (hook == Hook.CREATED) {
             return new CallBeforeReturns(woven);
+        }
+        if (hook == Hook.PLATFORM_MBEAN_SERVER) {
+            return new PassReturnedObject(woven, "platformMBeanServer");
         }
         if (hook == Hook.REJECTED_THROWING) {
             return new RejectionHandler(woven, owner, hasFrames);

@@ -1,5 +1,6 @@
-package dev.poolwatch.agent;
+package dev.poolwatch.agent.live;
 
+import dev.poolwatch.agent.AgentOptions;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 
 /**
@@ -11,6 +12,6 @@ import dev.poolwatch.agent.bootstrap.PoolRegistry;
  * @param sinceMillis when it was installed
  * @param version the agent's version
  */
-record InstalledAgent(AgentOptions options, PoolRegistry registry, boolean startedWithJvm, long sinceMillis,
+public record InstalledAgent(AgentOptions options, PoolRegistry registry, boolean startedWithJvm, long sinceMillis,
         String version) {
 }

@@ -1,4 +1,4 @@
-package dev.poolwatch.agent;
+package dev.poolwatch.agent.live;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.poolwatch.agent.AgentOptions;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.report.Moment;
 import dev.poolwatch.agent.report.PoolInspector;
@@ -20,7 +21,7 @@ import dev.poolwatch.agent.report.UnrecordedPools;
  * open now, with where they were created; then the pools it has no record of, found from their
  * worker threads, with what those threads do.
  */
-final class LiveReport {
+public final class LiveReport {
 
     private static final int TASK_FRAMES_SHOWN = 6;
     private static final int NAMES_SHOWN = 8;
@@ -28,7 +29,8 @@ final class LiveReport {
     private LiveReport() {
     }
 
-    static String of(InstalledAgent agent) {
+    /** The live report as text, as an attach prints it. */
+    public static String of(InstalledAgent agent) {
         PoolRegistry registry = agent.registry();
         Build build = new Build(agent);
         registry.runAsAgent(build);
@@ -41,6 +43,13 @@ final class LiveReport {
         text.append(TextReport.render(build.report, false, Moment.NOW));
         appendUnrecorded(text, build.unrecorded, agent.startedWithJvm());
         return text.toString();
+    }
+
+    /** What the agent found so far, as read now: the counts and the JSON of the MBean. */
+    public static Report build(InstalledAgent agent) {
+        Build build = new Build(agent);
+        agent.registry().runAsAgent(build);
+        return build.report;
     }
 
     /** Builds the report and finds the unrecorded pools as the agent's own work: pools the JDK makes meanwhile are not counted. */
