@@ -35,8 +35,8 @@ final class PoolCreatedEvent extends Event {
     long poolNumber;
 
     @Label("Creation Site")
-    @Description("The first frame of the program's own code in the creation stack, and the frames after it"
-            + " that the agent's report prints (option stackDepth)")
+    @Description("The first frame of the program's own code in the creation stack, then its callers that the"
+            + " agent's report prints (option stackDepth), each after ' <- '")
     String creationSite;
 
     static void commitFor(PoolRecord record) {

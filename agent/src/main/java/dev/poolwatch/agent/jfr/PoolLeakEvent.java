@@ -41,8 +41,8 @@ final class PoolLeakEvent extends Event {
     int count;
 
     @Label("Creation Site")
-    @Description("Where the pools were created: the first frame of the program's own code, and the frames after"
-            + " it that the agent's report prints")
+    @Description("Where the pools were created: the first frame of the program's own code, then its callers"
+            + " that the agent's report prints, each after ' <- '")
     String creationSite;
 
     @Label("Creating Thread")

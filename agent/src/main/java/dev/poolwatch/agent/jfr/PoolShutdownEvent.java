@@ -38,8 +38,8 @@ final class PoolShutdownEvent extends Event {
     boolean byGarbageCollector;
 
     @Label("Creation Site")
-    @Description("Where the pool was created: the first frame of the program's own code, and the frames after it"
-            + " that the agent's report prints")
+    @Description("Where the pool was created: the first frame of the program's own code, then its callers that"
+            + " the agent's report prints, each after ' <- '")
     String creationSite;
 
     static void commitFor(PoolRecord record, boolean byGarbageCollector) {

@@ -5,11 +5,14 @@ import java.util.List;
 import dev.poolwatch.agent.bootstrap.Site;
 
 /**
- * A site as an event field holds it: its frames as a stack trace prints them, one a line, the
- * first application frame first. Events committed where the pool was created carry the whole stack
- * too; this is the part the agent's report prints, and the only one an event committed elsewhere has.
+ * A site as an event field holds it: the frames the agent's report prints, the first application
+ * frame first, each followed by its caller after {@code " <- "}. One line, because {@code jfr print}
+ * prints a field's line breaks as they are, out of its indentation. Events committed where the pool
+ * was created carry the whole stack too; an event committed elsewhere has only this.
  */
 final class SiteText {
+
+    private static final String CALLED_FROM = " <- ";
 
     private SiteText() {
     }
@@ -20,6 +23,6 @@ final class SiteText {
     }
 
     static String of(List<String> frames) {
-        return String.join("\n", frames);
+        return String.join(CALLED_FROM, frames);
     }
 }

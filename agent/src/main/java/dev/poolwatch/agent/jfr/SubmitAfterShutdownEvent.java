@@ -41,8 +41,8 @@ final class SubmitAfterShutdownEvent extends Event {
     String shutdownMethod;
 
     @Label("Shutdown Site")
-    @Description("Where the pool was shut down: the first frame of the program's own code, and the frames after"
-            + " it that the agent's report prints; none if the agent did not see it")
+    @Description("Where the pool was shut down: the first frame of the program's own code, then its callers that"
+            + " the agent's report prints, each after ' <- '; none if the agent did not see it")
     String shutdownSite;
 
     /**
