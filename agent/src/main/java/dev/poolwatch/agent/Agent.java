@@ -16,6 +16,7 @@ import dev.poolwatch.agent.bootstrap.LibraryPackages;
 import dev.poolwatch.agent.bootstrap.PoolEvents;
 import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.instrument.PoolTransformer;
+import dev.poolwatch.agent.jfr.FlightRecorderEvents;
 import dev.poolwatch.agent.library.LibraryKind;
 import dev.poolwatch.agent.library.LibraryKinds;
 import dev.poolwatch.agent.live.InstalledAgent;
@@ -66,7 +67,9 @@ final class Agent {
             ExitWatch.start(Thread.currentThread(), registry, options, console);
         }
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
-        registry.reportOnly(new SiteFilter(options.includes(), options.excludes()));
+        SiteFilter reported = new SiteFilter(options.includes(), options.excludes());
+        registry.reportOnly(reported);
+        FlightRecorderEvents.install(registry, reported, version());
 
         // Read before the transformer is added: loading the list of targets once it is in place would
         // run the transformer on the list's own class, which then loads it a second time.

@@ -50,6 +50,7 @@ public final class PoolRegistry {
     private volatile Thread agentThread;
     private volatile boolean agentPoolSeen;
     private volatile Consumer<SubmitAfterShutdown> firstSubmitAfterShutdownListener;
+    private volatile PoolLifecycleListener lifecycleListener;
     /** The agent's {@code includes}/{@code excludes}: which creation sites are reported; {@code null} for all. */
     private volatile Predicate<Site> reportedSites;
 
@@ -96,6 +97,10 @@ public final class PoolRegistry {
         if (entry != null) {
             poolsCreated.incrementAndGet();
             cleaner.register(pool, new ForgetCollected(this, entry));
+            PoolLifecycleListener listener = lifecycleListener;
+            if (listener != null) {
+                listener.created(record);
+            }
         }
     }
 
@@ -141,9 +146,17 @@ public final class PoolRegistry {
         if (record.shutdownSite() != null) {
             return; // only the first shutdown is kept; close() calls shutdown() too
         }
-        if (record.markShutdown(SiteCapture.here(stackDepth), method) && GcThreads.isClosingForGc()) {
+        if (!record.markShutdown(SiteCapture.here(stackDepth), method)) {
+            return;
+        }
+        boolean byGarbageCollector = GcThreads.isClosingForGc();
+        if (byGarbageCollector) {
             pools.remove(pool);
             countGcClosed(record);
+        }
+        PoolLifecycleListener listener = lifecycleListener;
+        if (listener != null) {
+            listener.shutdown(record, byGarbageCollector);
         }
     }
 
@@ -167,13 +180,13 @@ public final class PoolRegistry {
         }
         Site submitSite = SiteCapture.here(stackDepth);
         String key = pool.getClass().getName() + submitSite.key();
+        PoolRecord record = pools.get(pool);
         SubmitAfterShutdown seen = submits.get(key);
         if (seen == null) {
             if (submits.size() >= MAX_SITES) {
                 droppedSites.add("submit:" + key);
                 return;
             }
-            PoolRecord record = pools.get(pool);
             RejectedExecutionHandler handler =
                     pool instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) pool).getRejectedExecutionHandler() : null;
             SubmitAfterShutdown fresh = new SubmitAfterShutdown(pool.getClass().getName(), submitSite,
@@ -189,6 +202,10 @@ public final class PoolRegistry {
             }
         }
         seen.add();
+        PoolLifecycleListener listener = lifecycleListener;
+        if (listener != null) {
+            listener.submittedAfterShutdown(seen, record);
+        }
     }
 
     private static Boolean throwsOnRejection(RejectedExecutionHandler handler) {
@@ -332,5 +349,10 @@ public final class PoolRegistry {
 
     public void onFirstSubmitAfterShutdown(Consumer<SubmitAfterShutdown> listener) {
         firstSubmitAfterShutdownListener = listener;
+    }
+
+    /** Tells {@code listener} of every pool recorded, shut down, or handed a task after shutdown, from now on. */
+    public void onLifecycle(PoolLifecycleListener listener) {
+        lifecycleListener = listener;
     }
 }

@@ -130,6 +130,36 @@ class PoolRegistryTest {
     }
 
     @Test
+    void a_lifecycle_listener_hears_each_recorded_pool_once_and_never_the_agents_own() {
+        List<String> heard = new ArrayList<>();
+        registry.onLifecycle(new PoolLifecycleListener() {
+            @Override
+            public void created(PoolRecord record) {
+                heard.add("created " + record.number());
+            }
+
+            @Override
+            public void shutdown(PoolRecord record, boolean byGarbageCollector) {
+                heard.add("shutdown " + record.number() + " by " + record.shutdownMethod() + (byGarbageCollector ? " (gc)" : ""));
+            }
+
+            @Override
+            public void submittedAfterShutdown(SubmitAfterShutdown submit, PoolRecord record) {
+                heard.add("submit " + record.number() + ", " + submit.count() + " so far");
+            }
+        });
+        registry.runAsAgent(() -> registry.created(new Object()));
+        ExecutorService pool = created();
+        registry.created(pool);
+        RequestHandler.shutdown(pool, closed -> registry.shutdown(closed, "shutdown"));
+        registry.shutdown(pool, "close");
+        for (int i = 0; i < 2; i++) {
+            RequestHandler.submit(pool, registry::rejected);
+        }
+        assertEquals(List.of("created 1", "shutdown 1 by shutdown", "submit 1, 1 so far", "submit 1, 2 so far"), heard);
+    }
+
+    @Test
     void a_rejection_before_shutdown_is_saturation_not_a_submit_after_shutdown() {
         ExecutorService pool = created();
         RequestHandler.submit(pool, registry::rejected);
