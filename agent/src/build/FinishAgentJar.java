@@ -21,7 +21,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Turns the shaded jar into poolwatch-agent.jar, run by the build with ASM on the class path:
- * {@code java -cp asm.jar FinishAgentJar.java <shaded jar> <agent jar> <relocated byte-buddy jar>}.
+ * {@code java -cp asm.jar FinishAgentJar.java <shaded jar> <agent jar>}.
  *
  * <p>ASM's classes are Java 5 class files, without stack map frames, which the JVM checks with its
  * old verifier that infers every type; every JVM that starts with the agent pays for it. Here they
@@ -30,10 +30,6 @@ import org.objectweb.asm.Opcodes;
  * source file names): a fifth less for each JVM to read, and nothing a user of the agent reads. The
  * agent's own classes are copied as they are.
  *
- * <p>The relocated Byte Buddy goes in whole, as the one entry {@value #BYTE_BUDDY}: the agent opens it
- * only in a program that loads a library whose pools it watches, and a JVM that starts with the
- * agent lists one entry instead of 3,000.
- *
  * <p>Every entry is stored, not deflated (inflating costs each JVM more than reading the larger
  * file), and the manifest comes first, where readers of jar streams look for it.
  */
@@ -41,7 +37,6 @@ public final class FinishAgentJar {
 
     private static final String SHADED = "dev/poolwatch/agent/shaded/";
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
-    private static final String BYTE_BUDDY = "META-INF/poolwatch/byte-buddy.jar";
 
     private FinishAgentJar() {
     }
@@ -65,7 +60,6 @@ public final class FinishAgentJar {
                 }
                 store(out, entry.getName(), bytes);
             }
-            store(out, BYTE_BUDDY, Files.readAllBytes(Paths.get(args[2])));
         }
         if (withFrames == 0) {
             throw new IllegalStateException(shaded + " holds no class under " + SHADED);

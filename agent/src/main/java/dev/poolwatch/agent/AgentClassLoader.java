@@ -23,10 +23,7 @@ import java.nio.file.Path;
  * <p>Its parent is the platform class loader: the agent sees the JDK and, through it, the bootstrap
  * runtime ({@code dev.poolwatch.agent.bootstrap}, defined in the bootstrap loader), never the
  * program's classes.
- *
- * <p>Byte Buddy, relocated, comes from a jar nested in the agent jar ({@link NestedJar}), opened when
- * its first class is asked for: in a program that loads a library whose pools the agent watches, and
- * never otherwise.
+
  */
 final class AgentClassLoader extends ClassLoader {
 
@@ -36,14 +33,12 @@ final class AgentClassLoader extends ClassLoader {
 
     private static final String AGENT_PACKAGE = "dev.poolwatch.agent.";
     private static final String BOOTSTRAP_PACKAGE = "dev.poolwatch.agent.bootstrap.";
-    private static final String BYTE_BUDDY_PATH = "dev/poolwatch/agent/shaded/bytebuddy/";
 
     private final Path jarPath;
     // Open for the JVM's lifetime: the report's classes load only as the JVM exits.
     private final JarFile jar;
     private final Manifest manifest;
     private final ProtectionDomain domain;
-    private final NestedJar byteBuddy;
 
     AgentClassLoader(Path jarPath) throws IOException {
         super("poolwatch-agent", ClassLoader.getPlatformClassLoader());
@@ -52,7 +47,6 @@ final class AgentClassLoader extends ClassLoader {
         this.jar = new JarFile(jarPath.toFile(), false);
         this.manifest = jar.getManifest();
         this.domain = new ProtectionDomain(new CodeSource(jarPath.toUri().toURL(), (Certificate[]) null), null, this, null);
-        this.byteBuddy = new NestedJar(jar, NestedJar.BYTE_BUDDY_ENTRY);
     }
 
     /** The jar the agent's classes come from. */
@@ -79,26 +73,7 @@ final class AgentClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length, domain);
     }
 
-    /**
-     * The agent's own class files too, which Byte Buddy reads to inline the agent's advice into a
-     * library's code; anything else from the parent.
-     */
-    @Override
-    public InputStream getResourceAsStream(String name) {
-        if (name.startsWith("dev/poolwatch/agent/") && !name.startsWith("dev/poolwatch/agent/bootstrap/")) {
-            try {
-                return resource(name);
-            } catch (IOException unreadable) {
-                return null;
-            }
-        }
-        return super.getResourceAsStream(name);
-    }
-
     private InputStream resource(String path) throws IOException {
-        if (path.startsWith(BYTE_BUDDY_PATH)) {
-            return byteBuddy.open(path);
-        }
         JarEntry entry = jar.getJarEntry(path);
         return entry == null ? null : jar.getInputStream(entry);
     }

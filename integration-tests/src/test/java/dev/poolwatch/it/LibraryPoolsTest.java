@@ -39,7 +39,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 /**
  * The pools of libraries (a Netty event loop group, a HikariCP data source, a Jetty thread pool, a
  * commons-pool2 object pool, an HttpClient 5 connection manager) that the agent weaves with
- * Byte Buddy once their classes load, in the sample programs: a leaked one is one leak, of its kind,
+ * ASM once their classes load, in the sample programs: a leaked one is one leak, of its kind,
  * at the program's line, with the kind's own close method as the fix; a closed one is nothing; the
  * JDK pools Hikari keeps for itself are the data source's, never leaks of their own. A program's own
  * pool class is watched the same way from the README's kinds file, and a bad file stops the JVM.

@@ -51,7 +51,7 @@ public final class PoolEvents {
     }
 
     /**
-     * Inlined by the agent's advice at the end of a watched library pool's constructors, with the
+     * Woven before every return of a watched library pool's constructors, with the
      * pool's kind ({@code netty}), the method that closes it ({@code shutdownGracefully}) and its busy
      * probe (an empty string for none).
      */

@@ -12,11 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.library.LibraryKind;
 import dev.poolwatch.agent.library.LibraryKinds;
-import dev.poolwatch.agent.library.LibraryWeaver;
 
 /**
  * Weaves the pool classes named in {@link PoolTargets} as they load or are retransformed, and the
- * pool classes of the watched libraries ({@link LibraryKinds}), with Byte Buddy. Every other class
+ * pool classes of the watched libraries ({@link LibraryKinds}), with ASM. Every other class
  * costs two map lookups. A class that cannot be woven is left as it was and the error
  * counted: the program must run whatever happens here.
  */
@@ -46,7 +45,7 @@ public final class PoolTransformer implements ClassFileTransformer {
         return retransformer;
     }
 
-    /** Also weaves the pool classes of these libraries, with Byte Buddy, once one of them loads. */
+    /** Also weaves the pool classes of these libraries, once one of them loads. */
     public void watchLibraries(LibraryKinds kinds) {
         libraryKinds = kinds;
     }
@@ -60,7 +59,7 @@ public final class PoolTransformer implements ClassFileTransformer {
         PoolTargets.Target target = PoolTargets.forInternalName(className);
         if (target == null) {
             LibraryKind kind = libraryKinds.forInternalName(className);
-            return kind == null ? null : weaveLibraryPool(loader, classFile, kind);
+            return kind == null ? null : weaveLibraryPool(classFile, kind);
         }
         try {
             List<String> hooked = new ArrayList<>();
@@ -75,10 +74,13 @@ public final class PoolTransformer implements ClassFileTransformer {
         }
     }
 
-    private byte[] weaveLibraryPool(ClassLoader loader, byte[] classFile, LibraryKind kind) {
+    private byte[] weaveLibraryPool(byte[] classFile, LibraryKind kind) {
         try {
-            byte[] woven = LibraryWeaver.weave(loader, classFile, kind);
-            hookedByClass.put(kind.className(), kind.closeMethods());
+            List<String> hooked = new ArrayList<>();
+            byte[] woven = LibraryPoolWeaver.weave(classFile, kind, hooked);
+            if (woven != null) {
+                hookedByClass.put(kind.className(), Collections.unmodifiableList(hooked));
+            }
             return woven;
         } catch (Throwable error) {
             InternalErrors.record(error);

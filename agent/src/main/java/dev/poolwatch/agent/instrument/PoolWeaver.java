@@ -52,7 +52,7 @@ final class PoolWeaver extends ClassVisitor {
     }
 
     /** Whether the constant pool names this class ({@code a/b/C}), which every class that uses it does. */
-    private static boolean namesClass(ClassReader reader, String internalName) {
+    static boolean namesClass(ClassReader reader, String internalName) {
         char[] buffer = new char[reader.getMaxStringLength()];
         for (int item = 1; item < reader.getItemCount(); item++) {
             int offset = reader.getItem(item);

@@ -9,7 +9,6 @@ import java.util.Set;
 
 /**
  * The library kinds by the internal name of their class: the one lookup every loading class costs.
- * Byte Buddy is not touched here, so a program that loads none of these classes never loads it.
  */
 public final class LibraryKinds {
 
