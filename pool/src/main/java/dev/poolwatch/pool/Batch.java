@@ -27,15 +27,20 @@ final class Batch<R> extends Completion<List<R>> implements ItemSink<R> {
     @Override
     public void itemDone(int index, R value) {
         values[index] = value;
-        // The decrement that reaches zero happens after every other item's write to values.
-        if (remaining.decrementAndGet() == 0) {
-            succeed(valuesAsList());
-        }
     }
 
     @Override
     public void itemFailed(int index, Throwable failure) {
         fail(failure);
+    }
+
+    /** One count a chunk, not an item: the workers would otherwise contend for it on every item. */
+    @Override
+    public void chunkSettled(int firstIndex, int count) {
+        // The update that reaches zero happens after every chunk's plain writes to values.
+        if (remaining.addAndGet(-count) == 0) {
+            succeed(valuesAsList());
+        }
     }
 
     @Override

@@ -8,7 +8,8 @@ import dev.poolwatch.pool.ThreadPool.State;
 
 /**
  * Applies a function to a run of consecutive items, as one job: Python's chunk. Each item's
- * outcome is delivered on its own, so one failing item never hides the others.
+ * outcome is stored on its own, so one failing item never hides the others; the sink hands them on
+ * once the chunk is settled.
  */
 final class ChunkJob<A, R> implements Job {
 
@@ -55,6 +56,7 @@ final class ChunkJob<A, R> implements Job {
             }
             sink.itemDone(index, value);
         }
+        sink.chunkSettled(firstIndex, items.size());
     }
 
     @Override
@@ -71,6 +73,7 @@ final class ChunkJob<A, R> implements Job {
         for (int i = start; i < items.size(); i++) {
             sink.itemFailed(firstIndex + i, reason);
         }
+        sink.chunkSettled(firstIndex, items.size());
     }
 
     /** Splits {@code items} into jobs of at most {@code chunksize} items each. */

@@ -20,8 +20,9 @@ final class ImapIterator<R> implements ResultIterator<R> {
         this.pool = pool;
     }
 
+    /** Without the lock, which the results allow: called for every item, it would cost as much as the hand-off. */
     @Override
-    public synchronized boolean hasNext() {
+    public boolean hasNext() {
         return results.hasMore();
     }
 

@@ -1,58 +1,49 @@
 package dev.poolwatch.pool;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The results of {@code imap}: handed out in input order, each as soon as it and those before it are done. */
+/**
+ * The results of {@code imap}: handed out in input order, a chunk's as soon as it and the chunks
+ * before it are settled.
+ */
 final class OrderedResults<R> extends ItemResults<R> {
 
-    private final CompletableFuture<R>[] slots;
+    private final int chunksize;
+    /** A slot a chunk, filled when the chunk is settled. */
+    private final SettledSlots settledChunks;
+    /** The items before this index are settled, as the consumer has seen; read and written only by it. */
+    private int settledUpTo;
     /** Written by the one consumer; volatile so that {@link #hasMore()} can be read without its lock. */
     private volatile int cursor;
 
-    @SuppressWarnings("unchecked")
-    OrderedResults(int size) {
-        slots = new CompletableFuture[size];
-        for (int i = 0; i < size; i++) {
-            slots[i] = new CompletableFuture<>();
-        }
+    OrderedResults(int size, int chunksize) {
+        super(size);
+        this.chunksize = chunksize;
+        settledChunks = new SettledSlots((size + chunksize - 1) / chunksize);
     }
 
     @Override
-    public void itemDone(int index, R value) {
-        slots[index].complete(value);
-    }
-
-    @Override
-    public void itemFailed(int index, Throwable failure) {
-        slots[index].completeExceptionally(failure);
+    public void chunkSettled(int firstIndex, int count) {
+        // Filling the slot publishes the chunk's plain writes to the consumer that sees it filled.
+        settledChunks.fill(firstIndex / chunksize, 0);
     }
 
     @Override
     boolean hasMore() {
-        return cursor < slots.length;
+        return cursor < outcomes.length;
     }
 
     @Override
     R take(long nanos) throws InterruptedException, TimeoutException {
-        CompletableFuture<R> slot = slots[cursor];
-        try {
-            R value = nanos == NO_TIMEOUT ? slot.get() : slot.get(nanos, TimeUnit.NANOSECONDS);
-            consume();
-            return value;
-        } catch (ExecutionException failed) {
-            consume();
-            throw Waiting.asCompletionException(failed);
-        } catch (CancellationException cancelled) {
-            consume();
-            throw cancelled;
+        int index = cursor;
+        if (index == settledUpTo) {
+            settledChunks.await(index / chunksize, nanos);
+            settledUpTo = Math.min(outcomes.length, index + chunksize);
         }
-    }
-
-    private void consume() {
-        slots[cursor++] = null;
+        try {
+            return takeSettled(index);
+        } finally {
+            cursor = index + 1;
+        }
     }
 }

@@ -278,7 +278,9 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
     }
 
     /**
-     * Like {@link #imap(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
+     * Like {@link #imap(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items. As in
+     * Python, a chunk's results are handed out once its last item is done: one hand-off a chunk
+     * rather than one an item, which is what a chunk size is for.
      *
      * @param fn the function, which may throw checked exceptions
      * @param items the inputs
@@ -293,7 +295,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
         List<? extends A> list = toList(items);
-        return submitIterated(fn, list, chunksize, new OrderedResults<>(list.size()));
+        return submitIterated(fn, list, chunksize, new OrderedResults<>(list.size(), chunksize));
     }
 
     /**
@@ -313,6 +315,8 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
 
     /**
      * Like {@link #imapUnordered(CheckedFunction, Iterable)}, with chunks of {@code chunksize} items.
+     * As in Python, the results come a chunk at a time, once its last item is done, in the order
+     * the chunks complete; a chunk's results come in input order.
      *
      * @param fn the function, which may throw checked exceptions
      * @param items the inputs
@@ -327,7 +331,7 @@ public final class ThreadPool extends AbstractExecutorService implements Executo
         Objects.requireNonNull(fn, "fn");
         requireChunksize(chunksize);
         List<? extends A> list = toList(items);
-        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size()));
+        return submitIterated(fn, list, chunksize, new UnorderedResults<>(list.size(), chunksize));
     }
 
     // The same for a Function: a lambda fits both shapes and takes the CheckedFunction overload

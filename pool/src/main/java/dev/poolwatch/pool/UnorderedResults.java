@@ -1,58 +1,51 @@
 package dev.poolwatch.pool;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The results of {@code imapUnordered}: handed out in the order they complete. */
+/**
+ * The results of {@code imapUnordered}: handed out a chunk at a time in the order the chunks are
+ * settled, each chunk's items in input order.
+ */
 final class UnorderedResults<R> extends ItemResults<R> {
 
-    private static final Object NO_VALUE = new Object();
-
-    /** One item's outcome: a value, or a failure when {@code failure} is set. */
-    private record Outcome(Object value, Throwable failure) {
-    }
-
-    private final LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
-    private final int size;
+    private final int chunksize;
+    /** How many chunks are settled so far: each settling chunk takes the next slot of {@link #settledOrder}. */
+    private final AtomicInteger settledCount = new AtomicInteger();
+    /** The first index of each chunk, in the order the chunks were settled. */
+    private final SettledSlots settledOrder;
+    /** The chunks handed out or being handed out, and the next item and end of the current one; the consumer's alone. */
+    private int chunksTaken;
+    private int next;
+    private int end;
     /** Written by the one consumer; volatile so that {@link #hasMore()} can be read without its lock. */
     private volatile int taken;
 
-    UnorderedResults(int size) {
-        this.size = size;
+    UnorderedResults(int size, int chunksize) {
+        super(size);
+        this.chunksize = chunksize;
+        settledOrder = new SettledSlots((size + chunksize - 1) / chunksize);
     }
 
     @Override
-    public void itemDone(int index, R value) {
-        completed.add(new Outcome(value, null));
-    }
-
-    @Override
-    public void itemFailed(int index, Throwable failure) {
-        completed.add(new Outcome(NO_VALUE, failure));
+    public void chunkSettled(int firstIndex, int count) {
+        // Filling the slot publishes the chunk's plain writes to the consumer that sees it filled.
+        settledOrder.fill(settledCount.getAndIncrement(), firstIndex);
     }
 
     @Override
     boolean hasMore() {
-        return taken < size;
+        return taken < outcomes.length;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     R take(long nanos) throws InterruptedException, TimeoutException {
-        Outcome next = nanos == NO_TIMEOUT ? completed.take() : completed.poll(nanos, TimeUnit.NANOSECONDS);
-        if (next == null) {
-            throw new TimeoutException("No result within the timeout");
+        if (next == end) {
+            next = settledOrder.await(chunksTaken, nanos);
+            end = Math.min(outcomes.length, next + chunksize);
+            chunksTaken++;
         }
         taken++;
-        if (next.failure() instanceof CancellationException cancelled) {
-            throw cancelled;
-        }
-        if (next.failure() != null) {
-            throw new CompletionException(next.failure());
-        }
-        return (R) next.value();
+        return takeSettled(next++);
     }
 }

@@ -198,6 +198,59 @@ class ImapTest {
     }
 
     @Test
+    void imap_with_a_chunksize_hands_out_a_chunk_once_its_last_item_is_done() throws Exception {
+        ThreadPool pool = pools.of(2);
+        CountDownLatch secondItemRunning = new CountDownLatch(1);
+
+        ResultIterator<Integer> results = pool.imap(item -> {
+            if (item == 1) {
+                secondItemRunning.countDown();
+                firstItemGate.await();
+            }
+            return item * 10;
+        }, List.of(0, 1, 2, 3), 2);
+        Await.open(secondItemRunning);
+
+        assertThrows(TimeoutException.class, () -> results.next(10, TimeUnit.MILLISECONDS),
+                "item 0 is done, but not item 1, the last of its chunk");
+        firstItemGate.countDown();
+        assertEquals(List.of(0, 10, 20, 30), drain(results));
+    }
+
+    @Test
+    void imap_unordered_with_a_chunksize_hands_out_each_chunk_whole_in_input_order() throws Exception {
+        ThreadPool pool = pools.of(2);
+        CountDownLatch secondItemRunning = new CountDownLatch(1);
+
+        ResultIterator<Integer> results = pool.imapUnordered(item -> {
+            if (item == 1) {
+                secondItemRunning.countDown();
+                firstItemGate.await();
+            }
+            return item;
+        }, List.of(0, 1, 2, 3, 4, 5), 3);
+        Await.open(secondItemRunning);
+
+        assertEquals(List.of(3, 4, 5), List.of(results.next(), results.next(), results.next()),
+                "item 0 is done before the second chunk starts, but its chunk is not");
+        firstItemGate.countDown();
+        assertEquals(List.of(0, 1, 2), drain(results));
+    }
+
+    @Test
+    void imap_and_imap_unordered_hand_out_every_result_once_from_many_workers() {
+        ThreadPool pool = pools.of(4);
+        List<Integer> items = IntStream.range(0, 20_000).boxed().toList();
+
+        for (int chunksize : List.of(1, 7)) {
+            assertEquals(items, drain(pool.imap(x -> x, items, chunksize)), "imap, chunksize " + chunksize);
+            List<Integer> unordered = drain(pool.imapUnordered(x -> x, items, chunksize));
+            unordered.sort(null);
+            assertEquals(items, unordered, "imapUnordered, chunksize " + chunksize);
+        }
+    }
+
+    @Test
     void imap_reads_and_queues_every_item_before_it_returns() throws Exception {
         ThreadPool pool = pools.of(1);
         CountDownLatch started = new CountDownLatch(1);
