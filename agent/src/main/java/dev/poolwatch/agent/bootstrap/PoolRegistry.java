@@ -179,8 +179,17 @@ public final class PoolRegistry {
             return; // saturation, not a submit after shutdown
         }
         Site submitSite = SiteCapture.here(stackDepth);
-        String key = pool.getClass().getName() + submitSite.key();
         PoolRecord record = pools.get(pool);
+        Site jdkSubmitSite = Site.NONE;
+        String key = pool.getClass().getName() + submitSite.key();
+        if (submitSite.isEmpty()) {
+            if (record == null || record.creationSite().isEmpty()) {
+                return; // neither the submit nor the pool is the program's: the JDK's or a test runner's affair
+            }
+            // JDK code submits on the program's behalf, to the program's pool
+            jdkSubmitSite = JdkSubmitCapture.of(pool, stackDepth);
+            key += "|handed over by" + jdkSubmitSite.key() + "|to the pool created at" + record.creationSite().key();
+        }
         SubmitAfterShutdown seen = submits.get(key);
         if (seen == null) {
             if (submits.size() >= MAX_SITES) {
@@ -189,7 +198,8 @@ public final class PoolRegistry {
             }
             RejectedExecutionHandler handler =
                     pool instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) pool).getRejectedExecutionHandler() : null;
-            SubmitAfterShutdown fresh = new SubmitAfterShutdown(pool.getClass().getName(), submitSite,
+            SubmitAfterShutdown fresh = new SubmitAfterShutdown(pool.getClass().getName(), submitSite, jdkSubmitSite,
+                    Thread.currentThread().getName(), record == null ? null : record.creationSite(),
                     record == null ? null : record.shutdownSite(), record == null ? null : record.shutdownMethod(),
                     throwsOnRejection(handler), handler == null ? null : handler.getClass().getName());
             seen = submits.putIfAbsent(key, fresh);

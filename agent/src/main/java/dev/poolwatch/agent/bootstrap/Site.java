@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Site {
 
+    /** The site of a stack with no application frame. */
+    static final Site NONE = new Site(new StackTraceElement[0]);
+
     private final StackTraceElement[] frames;
 
     Site(StackTraceElement[] frames) {

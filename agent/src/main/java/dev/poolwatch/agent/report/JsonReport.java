@@ -63,6 +63,12 @@ public final class JsonReport {
             string(submit.handler());
             out.append(", \"submitSite\": ");
             strings(submit.submitSite());
+            out.append(", \"jdkSubmitSite\": ");
+            strings(submit.jdkSubmitSite());
+            out.append(", \"submittingThread\": ");
+            string(submit.submittingThread());
+            out.append(", \"poolCreationSite\": ");
+            strings(submit.poolCreationSite());
             out.append(", \"shutdownSite\": ");
             strings(submit.shutdownSite());
             out.append(", \"shutdownMethod\": ");

@@ -120,12 +120,13 @@ public final class ReportBuilder {
 
         List<SubmitLeak> submits = new ArrayList<>();
         for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
-            if (!filter.reports(submit.submitSite())) {
-                filtering.leftOut(submit.submitSite(), 0, submit.count());
+            if (!filter.reports(submit.programSite())) {
+                filtering.leftOut(submit.programSite(), 0, submit.count());
                 continue;
             }
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
-                    submit.submitSite().frames(), shutdownFrames(submit), submit.shutdownMethod()));
+                    submit.submitSite().frames(), submit.jdkSubmitSite().frames(), submit.submittingThread(),
+                    frames(submit.poolCreationSite()), frames(submit.shutdownSite()), submit.shutdownMethod()));
         }
         submits.sort(MOST_SUBMITS_FIRST);
 
@@ -172,8 +173,8 @@ public final class ReportBuilder {
         return group;
     }
 
-    private static List<String> shutdownFrames(SubmitAfterShutdown submit) {
-        return submit.shutdownSite() == null ? List.of() : submit.shutdownSite().frames();
+    private static List<String> frames(Site site) {
+        return site == null ? List.of() : site.frames();
     }
 
     private boolean reported(PoolRecord record) {

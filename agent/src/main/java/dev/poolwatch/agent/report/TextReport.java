@@ -148,18 +148,31 @@ public final class TextReport {
         out.append('\n').append(number).append(". ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN).append(": ")
                 .append(submit.count()).append(" × ").append(submit.poolType()).append(" — ")
                 .append(LeakKind.SUBMIT_AFTER_SHUTDOWN.meaning()).append("; ").append(outcome(submit)).append('\n');
-        out.append("   submitted at:\n");
-        appendFrames(out, submit.submitSite());
+        if (submit.submittedByJdkCode()) {
+            out.append("   ").append(submittedByJdkCode(submit.submittingThread())).append(":\n");
+            appendFrames(out, submit.jdkSubmitSite());
+        } else {
+            out.append("   submitted at:\n");
+            appendFrames(out, submit.submitSite());
+        }
+        out.append("   pool created at:\n");
+        appendFrames(out, submit.poolCreationSite());
         out.append("   shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
                 .append(" at:\n");
         appendFrames(out, submit.shutdownSite());
-        out.append("   fix: ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN.fix()).append('\n');
+        out.append("   fix: ").append(submit.fix()).append('\n');
+    }
+
+    /** The heading of the frames of JDK code that submitted a task on the program's behalf. */
+    public static String submittedByJdkCode(String thread) {
+        return "submitted by JDK code on thread \"" + thread + "\", with no frame of the program's on its stack";
     }
 
     static String outcome(SubmitLeak submit) {
         String handler = submit.handler() == null ? "" : submit.handler().substring(submit.handler().lastIndexOf('.') + 1);
         if (Boolean.TRUE.equals(submit.rejected())) {
-            return "the submitter got a RejectedExecutionException";
+            return submit.submittedByJdkCode() ? "the JDK code that submitted it got a RejectedExecutionException"
+                    : "the submitter got a RejectedExecutionException";
         }
         if (Boolean.FALSE.equals(submit.rejected())) {
             return "the task was silently dropped by " + handler;

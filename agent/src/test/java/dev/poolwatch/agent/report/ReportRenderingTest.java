@@ -26,7 +26,12 @@ class ReportRenderingTest {
             at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null, null);
     private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
             "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
-            List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
+            List.of(), "main", List.of("com.acme.Late.start(Late.java:2)"), List.of("com.acme.Late.stop(Late.java:1)"),
+            "shutdown");
+    private static final SubmitLeak LATE_STAGE = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 1, true, null,
+            List.of(), List.of("java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)"),
+            "ForkJoinPool.commonPool-worker-1", List.of("com.acme.Chain.start(Chain.java:8)"),
+            List.of("com.acme.Chain.stop(Chain.java:12)"), "shutdown");
 
     private static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
@@ -86,6 +91,29 @@ class ReportRenderingTest {
     }
 
     @Test
+    void a_task_jdk_code_submitted_names_that_code_its_thread_and_where_the_pool_was_created() {
+        String text = TextReport.render(report(List.of(), List.of(LATE_STAGE)), false);
+
+        assertTrue(text.contains("1. SUBMIT_AFTER_SHUTDOWN: 1 × java.util.concurrent.ThreadPoolExecutor — task submitted"
+                + " after the pool was shut down; the JDK code that submitted it got a RejectedExecutionException\n"
+                + "   submitted by JDK code on thread \"ForkJoinPool.commonPool-worker-1\", with no frame of the"
+                + " program's on its stack:\n"
+                + "      at java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)\n"
+                + "   pool created at:\n      at com.acme.Chain.start(Chain.java:8)\n"
+                + "   shut down by shutdown() at:\n      at com.acme.Chain.stop(Chain.java:12)\n"
+                + "   fix: shut the pool down only after the work chained or scheduled onto it has run"), text);
+    }
+
+    @Test
+    void a_task_the_program_submitted_names_where_its_pool_was_created_too() {
+        String text = TextReport.render(report(List.of(), List.of(DROPPED)), false);
+
+        assertTrue(text.contains("   submitted at:\n      at com.acme.Late.submit(Late.java:3)\n"
+                + "   pool created at:\n      at com.acme.Late.start(Late.java:2)\n"), text);
+        assertTrue(text.contains("   fix: " + LeakKind.SUBMIT_AFTER_SHUTDOWN.fix() + "\n"), text);
+    }
+
+    @Test
     void a_report_of_submits_only_says_no_pool_leaked() {
         assertTrue(TextReport.render(report(List.of(), List.of(DROPPED)), false)
                 .startsWith("poolwatch: 2 tasks submitted after shutdown; 7 pools seen, none leaked\n"));
@@ -120,6 +148,9 @@ class ReportRenderingTest {
         assertEquals(false, submit.get("rejected").getAsBoolean());
         assertEquals("com.acme.Late.submit(Late.java:3)", submit.getAsJsonArray("submitSite").get(0).getAsString());
         assertEquals("com.acme.Late.stop(Late.java:1)", submit.getAsJsonArray("shutdownSite").get(0).getAsString());
+        assertEquals("com.acme.Late.start(Late.java:2)", submit.getAsJsonArray("poolCreationSite").get(0).getAsString());
+        assertEquals(0, submit.getAsJsonArray("jdkSubmitSite").size());
+        assertEquals("main", submit.get("submittingThread").getAsString());
     }
 
     @Test
