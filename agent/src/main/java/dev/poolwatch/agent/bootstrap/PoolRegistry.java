@@ -53,6 +53,8 @@ public final class PoolRegistry {
     private volatile PoolLifecycleListener lifecycleListener;
     /** The agent's {@code includes}/{@code excludes}: which creation sites are reported; {@code null} for all. */
     private volatile Predicate<Site> reportedSites;
+    /** The agent's {@code lifetimePools=leaks}: pools a library holds for the life of the process are leaks too. */
+    private volatile boolean libraryHeldPoolsAreLeaks;
 
     /**
      * @param cleaner runs the action that forgets a pool once it is collected
@@ -351,10 +353,26 @@ public final class PoolRegistry {
         reportedSites = sites;
     }
 
-    /** Whether the pool of {@code record} is one to report, by where it was created. */
+    /**
+     * Whether the pool of {@code record} is one to report as a leak if left open: by where it was
+     * created, and not held by a library for the life of the process (unless those count as leaks).
+     */
     public boolean reports(PoolRecord record) {
         Predicate<Site> sites = reportedSites;
-        return sites == null || sites.test(record.creationSite());
+        return !heldApart(record) && (sites == null || sites.test(record.creationSite()));
+    }
+
+    /** Counts pools a library holds for the life of the process as leaks, rather than listing them apart. */
+    public void countLibraryHeldPoolsAsLeaks(boolean leaks) {
+        libraryHeldPoolsAreLeaks = leaks;
+    }
+
+    /**
+     * Whether the pool of {@code record}, left open, is listed apart from the leaks: a library created
+     * it in a static initializer and holds it for the life of the process.
+     */
+    public boolean heldApart(PoolRecord record) {
+        return record.libraryHolder() != null && !libraryHeldPoolsAreLeaks;
     }
 
     public void onFirstSubmitAfterShutdown(Consumer<SubmitAfterShutdown> listener) {
