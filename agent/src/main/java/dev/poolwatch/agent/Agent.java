@@ -69,6 +69,7 @@ final class Agent {
         registry.onFirstSubmitAfterShutdown(new SubmitWarning(options, console));
         SiteFilter reported = new SiteFilter(options.includes(), options.excludes());
         registry.reportOnly(reported);
+        registry.countLibraryHeldPoolsAsLeaks(options.lifetimePoolsAreLeaks());
         FlightRecorderEvents.install(registry, reported, version());
 
         // Read before the transformer is added: loading the list of targets once it is in place would

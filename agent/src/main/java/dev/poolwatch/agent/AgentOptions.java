@@ -43,6 +43,14 @@ public final class AgentOptions {
         FAIL_ON_LEAK("failOnLeak", "false", "true or false",
                 "exit with status 3 instead of 0 when anything was found or could not be checked"),
         /**
+         * Pools a library creates in a static initializer and holds for the life of the process (a class
+         * loaded from a library's jar, not from the program's classes or the jar it was started from):
+         * {@code apart}, the default, lists them apart from the leaks, not counted and not failing
+         * {@code failOnLeak}; {@code leaks} reports them as leaks, as any other pool never shut down.
+         */
+        LIFETIME_POOLS("lifetimePools", "apart", "apart or leaks",
+                "list pools a library holds for the life of the process apart from the leaks, or report them as leaks"),
+        /**
          * {@code true}: check a build tool's own JVM too (Maven, Gradle's daemon and launcher), which
          * {@code JAVA_TOOL_OPTIONS} hands the agent as well as the test JVMs it starts. Default
          * {@code false}: such a JVM is left alone, with one line saying so.
@@ -163,6 +171,7 @@ public final class AgentOptions {
         excludes();
         exitWatchMillis();
         exitOnHang();
+        lifetimePoolsAreLeaks();
         if (values.containsKey(Key.REPORT)) {
             reportPathFor(0);
         }
@@ -283,6 +292,15 @@ public final class AgentOptions {
             throw invalid(Key.ON_HANG, value);
         }
         return value.equals("exit");
+    }
+
+    /** Whether pools a library holds for the life of the process are reported as leaks rather than listed apart. */
+    public boolean lifetimePoolsAreLeaks() {
+        String value = raw(Key.LIFETIME_POOLS).trim();
+        if (!value.equals("apart") && !value.equals("leaks")) {
+            throw invalid(Key.LIFETIME_POOLS, value);
+        }
+        return value.equals("leaks");
     }
 
     /** The path of the kinds file, or an empty string for none. */

@@ -215,7 +215,8 @@ final class ExitReport {
         if (report.submittedAfterShutdown() > 0) {
             List<String> sites = new ArrayList<>();
             for (SubmitLeak submit : report.submits()) {
-                sites.add("at " + firstFrame(submit.submitSite()));
+                sites.add(submit.submittedByJdkCode() ? "by JDK code to the pool created at " + submit.programFrame()
+                        : "at " + firstFrame(submit.submitSite()));
             }
             parts.add(report.submittedAfterShutdown() + (report.submittedAfterShutdown() == 1 ? " task" : " tasks")
                     + " submitted after shutdown (" + named(sites) + ")");

@@ -7,6 +7,7 @@ import dev.poolwatch.agent.bootstrap.InternalErrors;
 import dev.poolwatch.agent.bootstrap.Site;
 import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 import dev.poolwatch.agent.report.SiteFilter;
+import dev.poolwatch.agent.report.TextReport;
 
 /**
  * Prints a warning the first time a task is submitted to a shut-down pool from a given site; the
@@ -26,7 +27,7 @@ final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
     public void accept(SubmitAfterShutdown submit) {
         try {
             // Made here, once per submit site at most, rather than while the program starts.
-            if (!new SiteFilter(options.includes(), options.excludes()).reports(submit.submitSite())) {
+            if (!new SiteFilter(options.includes(), options.excludes()).reports(submit.programSite())) {
                 return;
             }
             StringBuilder text = new StringBuilder("poolwatch: WARNING: task submitted to a ")
@@ -34,8 +35,16 @@ final class SubmitWarning implements Consumer<SubmitAfterShutdown> {
                     .append(Boolean.TRUE.equals(submit.rejected()) ? "it was rejected"
                             : Boolean.FALSE.equals(submit.rejected()) ? "it was silently dropped by " + submit.handler()
                             : "the rejection handler " + submit.handler() + " decided what happened to it")
-                    .append("\n  submitted at:\n");
-            appendFrames(text, submit.submitSite());
+                    .append('\n');
+            if (submit.submittedByJdkCode()) {
+                text.append("  ").append(TextReport.submittedByJdkCode(submit.submittingThread())).append(":\n");
+                appendFrames(text, submit.jdkSubmitSite());
+            } else {
+                text.append("  submitted at:\n");
+                appendFrames(text, submit.submitSite());
+            }
+            text.append("  pool created at:\n");
+            appendFrames(text, submit.poolCreationSite());
             text.append("  shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
                     .append(" at:\n");
             appendFrames(text, submit.shutdownSite());

@@ -22,6 +22,7 @@ class AgentOptionsTest {
         assertNull(options.reportPath());
         assertFalse(options.quiet());
         assertFalse(options.failOnLeak());
+        assertFalse(options.lifetimePoolsAreLeaks());
         assertEquals(5, options.stackDepth());
         assertEquals(List.of(), options.excludes());
     }
@@ -29,10 +30,12 @@ class AgentOptionsTest {
     @Test
     void every_option_is_read() {
         AgentOptions options = AgentOptions.parse(
-                "report=/tmp/r.json,quiet=true,includes=com.acme.*:org.x.Y,excludes=*Test,stackDepth=12,failOnLeak=TRUE");
+                "report=/tmp/r.json,quiet=true,includes=com.acme.*:org.x.Y,excludes=*Test,stackDepth=12,failOnLeak=TRUE,"
+                        + "lifetimePools=leaks");
         assertEquals("/tmp/r.json", options.reportPath());
         assertTrue(options.quiet());
         assertTrue(options.failOnLeak());
+        assertTrue(options.lifetimePoolsAreLeaks());
         assertEquals(12, options.stackDepth());
         assertEquals(List.of("com.acme.*", "org.x.Y"), options.includes());
         assertEquals(List.of("*Test"), options.excludes());
@@ -50,7 +53,7 @@ class AgentOptionsTest {
     void an_unknown_option_is_named_with_the_valid_keys() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> AgentOptions.parse("quiet=true,destfile=x.exec"));
-        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx",
+        assertEquals("unknown option 'destfile'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, lifetimePools, checkBuildTool, exitWatch, onHang, kinds, jmx",
                 error.getMessage());
     }
 
@@ -66,6 +69,7 @@ class AgentOptionsTest {
         "report=r-%d.json   | option report=r-%d.json is not valid: expected a file path, where %p stands for the process id and %% for %",
         "report=r%          | option report=r% is not valid: expected a file path, where %p stands for the process id and %% for %",
         "checkBuildTool=no  | option checkBuildTool=no is not valid: expected true or false",
+        "lifetimePools=ok   | option lifetimePools=ok is not valid: expected apart or leaks",
     })
     void a_bad_value_names_the_option_and_what_is_allowed(String text, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(text)).getMessage());

@@ -49,13 +49,14 @@ class AgentOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx
-            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, checkBuildTool, exitWatch, onHang, kinds, jmx
+            reprot=x               | unknown option 'reprot'; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, lifetimePools, checkBuildTool, exitWatch, onHang, kinds, jmx
+            quiet                  | option 'quiet' is not of the form key=value; valid keys: report, quiet, includes, excludes, stackDepth, failOnLeak, lifetimePools, checkBuildTool, exitWatch, onHang, kinds, jmx
             quiet=true,quiet=false | option quiet is given twice
             quiet=yes              | option quiet=yes is not valid: expected true or false
             exitWatch=5            | option exitWatch=5 is not valid: expected a duration in ms or s (500ms, 5s), or off
             onHang=abort           | option onHang=abort is not valid: expected report or exit
             failOnLeak=1           | option failOnLeak=1 is not valid: expected true or false
+            lifetimePools=true     | option lifetimePools=true is not valid: expected apart or leaks
             stackDepth=deep        | option stackDepth=deep is not valid: expected an integer from 0 to 1000
             stackDepth=-1          | option stackDepth=-1 is not valid: expected an integer from 0 to 1000
             stackDepth=1001        | option stackDepth=1001 is not valid: expected an integer from 0 to 1000

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 record PrintedReport(String header, List<Entry> entries, String text) {
 
     private static final Pattern HEADER = Pattern.compile(
-            "poolwatch: \\d+ (of \\d+ pools? leaked.*|pools? seen, none leaked|tasks? submitted after shutdown; .*)");
+            "poolwatch: \\d+ (of \\d+ pools? leaked.*|pools? seen, none leaked(; .*)?|tasks? submitted after shutdown; .*)");
     private static final Pattern ENTRY = Pattern.compile("(\\d+)\\. (.*)");
     private static final String INDENT = "   ";
     private static final String FRAME = INDENT + "at ";

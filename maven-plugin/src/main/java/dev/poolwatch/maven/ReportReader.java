@@ -123,14 +123,22 @@ final class ReportReader {
                 for (JsonElement element : array(exit, "submitAfterShutdown")) {
                     JsonObject submit = element.getAsJsonObject();
                     add(new Finding(LeakKind.SUBMIT_AFTER_SHUTDOWN.name(), string(submit, "poolType"),
-                            submit.get("count").getAsInt(), strings(submit, "submitSite"), null, List.of(), List.of(),
-                            null, null));
+                            submit.get("count").getAsInt(), submitSite(submit), null, List.of(), List.of(), null, null));
                 }
             } catch (RuntimeException badShape) {
                 unreadable.add(exitReport + ": " + badShape.getMessage());
             }
         }
         listed.forEach(this::add); // shut down after their tests ended, before the JVM exited
+    }
+
+    /**
+     * Where the tasks were submitted; for tasks JDK code submitted on the program's behalf (no frame of
+     * the program's on the stack), where the program created their pool, as the agent judges them.
+     */
+    private static List<String> submitSite(JsonObject submit) {
+        List<String> site = strings(submit, "submitSite");
+        return site.isEmpty() && submit.has("poolCreationSite") ? strings(submit, "poolCreationSite") : site;
     }
 
     private static boolean sameSite(Finding listed, Finding atExit) {

@@ -78,6 +78,21 @@ class ReportReaderTest {
     }
 
     @Test
+    void a_late_task_jdk_code_submitted_is_found_where_its_pool_was_created() throws Exception {
+        Files.writeString(directory.resolve("poolwatch-101.json"), exitReport(1, "",
+                "{\"poolType\": \"" + TPE + "\", \"count\": 1, \"rejected\": true, \"handler\": null, \"submitSite\": [],"
+                        + " \"jdkSubmitSite\": [\"java.base/java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)\"],"
+                        + " \"submittingThread\": \"ForkJoinPool.commonPool-worker-1\","
+                        + " \"poolCreationSite\": [\"demo.Chain.start(Chain.java:8)\"], \"shutdownSite\": [],"
+                        + " \"shutdownMethod\": \"shutdown\"}"));
+
+        Reports reports = ReportReader.read(directory);
+
+        assertEquals(1, reports.findings().size(), reports.findings().toString());
+        assertEquals("demo.Chain.start(Chain.java:8)", reports.findings().get(0).firstFrame());
+    }
+
+    @Test
     void a_library_pool_keeps_its_kind_and_the_agent_fix() throws Exception {
         Files.writeString(directory.resolve("poolwatch-101.json"), exitReport(1, "{\"kind\": \"OPEN_IDLE\", \"poolType\":"
                 + " \"com.zaxxer.hikari.HikariDataSource\", \"poolKind\": \"hikari\", \"count\": 1, \"creationSite\":"

@@ -57,7 +57,8 @@ public final class PoolQueries {
     /**
      * Whether the agent's {@code includes} and {@code excludes} options let the pool of {@code record}
      * be reported, by the first application frame of its creation site; every pool with a site of the
-     * program's, when none are given.
+     * program's, when none are given. A pool a library holds for the life of the process is not, unless
+     * the agent counts those as leaks ({@code lifetimePools=leaks}): no test leaked it.
      */
     public static boolean reported(PoolRecord record) {
         PoolRegistry registry = PoolEvents.registry();

@@ -62,6 +62,14 @@ public final class PoolRecord {
         return creationSite;
     }
 
+    /**
+     * The library class whose static initializer created the pool, which holds it for the life of the
+     * process; {@code null} for a pool the program's own code created.
+     */
+    public LibraryHolder libraryHolder() {
+        return creationSite.libraryHolder();
+    }
+
     /** The name the creating thread had then; names repeat, see {@link #creatingThreadId()}. */
     public String creatingThread() {
         return creatingThread;

@@ -53,6 +53,8 @@ public final class PoolRegistry {
     private volatile PoolLifecycleListener lifecycleListener;
     /** The agent's {@code includes}/{@code excludes}: which creation sites are reported; {@code null} for all. */
     private volatile Predicate<Site> reportedSites;
+    /** The agent's {@code lifetimePools=leaks}: pools a library holds for the life of the process are leaks too. */
+    private volatile boolean libraryHeldPoolsAreLeaks;
 
     /**
      * @param cleaner runs the action that forgets a pool once it is collected
@@ -179,8 +181,17 @@ public final class PoolRegistry {
             return; // saturation, not a submit after shutdown
         }
         Site submitSite = SiteCapture.here(stackDepth);
-        String key = pool.getClass().getName() + submitSite.key();
         PoolRecord record = pools.get(pool);
+        Site jdkSubmitSite = Site.NONE;
+        String key = pool.getClass().getName() + submitSite.key();
+        if (submitSite.isEmpty()) {
+            if (record == null || record.creationSite().isEmpty()) {
+                return; // neither the submit nor the pool is the program's: the JDK's or a test runner's affair
+            }
+            // JDK code submits on the program's behalf, to the program's pool
+            jdkSubmitSite = JdkSubmitCapture.of(pool, stackDepth);
+            key += "|handed over by" + jdkSubmitSite.key() + "|to the pool created at" + record.creationSite().key();
+        }
         SubmitAfterShutdown seen = submits.get(key);
         if (seen == null) {
             if (submits.size() >= MAX_SITES) {
@@ -189,7 +200,8 @@ public final class PoolRegistry {
             }
             RejectedExecutionHandler handler =
                     pool instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) pool).getRejectedExecutionHandler() : null;
-            SubmitAfterShutdown fresh = new SubmitAfterShutdown(pool.getClass().getName(), submitSite,
+            SubmitAfterShutdown fresh = new SubmitAfterShutdown(pool.getClass().getName(), submitSite, jdkSubmitSite,
+                    Thread.currentThread().getName(), record == null ? null : record.creationSite(),
                     record == null ? null : record.shutdownSite(), record == null ? null : record.shutdownMethod(),
                     throwsOnRejection(handler), handler == null ? null : handler.getClass().getName());
             seen = submits.putIfAbsent(key, fresh);
@@ -341,10 +353,26 @@ public final class PoolRegistry {
         reportedSites = sites;
     }
 
-    /** Whether the pool of {@code record} is one to report, by where it was created. */
+    /**
+     * Whether the pool of {@code record} is one to report as a leak if left open: by where it was
+     * created, and not held by a library for the life of the process (unless those count as leaks).
+     */
     public boolean reports(PoolRecord record) {
         Predicate<Site> sites = reportedSites;
-        return sites == null || sites.test(record.creationSite());
+        return !heldApart(record) && (sites == null || sites.test(record.creationSite()));
+    }
+
+    /** Counts pools a library holds for the life of the process as leaks, rather than listing them apart. */
+    public void countLibraryHeldPoolsAsLeaks(boolean leaks) {
+        libraryHeldPoolsAreLeaks = leaks;
+    }
+
+    /**
+     * Whether the pool of {@code record}, left open, is listed apart from the leaks: a library created
+     * it in a static initializer and holds it for the life of the process.
+     */
+    public boolean heldApart(PoolRecord record) {
+        return record.libraryHolder() != null && !libraryHeldPoolsAreLeaks;
     }
 
     public void onFirstSubmitAfterShutdown(Consumer<SubmitAfterShutdown> listener) {

@@ -15,10 +15,19 @@ import java.util.List;
  */
 public final class Site {
 
+    /** The site of a stack with no application frame. */
+    static final Site NONE = new Site(new StackTraceElement[0]);
+
     private final StackTraceElement[] frames;
+    private final LibraryHolder libraryHolder;
 
     Site(StackTraceElement[] frames) {
+        this(frames, null);
+    }
+
+    Site(StackTraceElement[] frames, LibraryHolder libraryHolder) {
         this.frames = frames;
+        this.libraryHolder = libraryHolder;
     }
 
     /** A site of these frames, the first application frame first; for tests and tools that build sites by hand. */
@@ -42,6 +51,15 @@ public final class Site {
     /** The class of the first application frame, or {@code null} if there is none. */
     public String firstApplicationClass() {
         return frames.length == 0 ? null : frames[0].getClassName();
+    }
+
+    /**
+     * For a pool's creation site, the library class whose static initializer created the pool, which
+     * holds it for the life of the process; {@code null} for a pool of the program's own, and for
+     * every other site.
+     */
+    public LibraryHolder libraryHolder() {
+        return libraryHolder;
     }
 
     /** A key under which events at the same site are counted together. */

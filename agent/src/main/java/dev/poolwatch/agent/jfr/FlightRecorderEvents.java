@@ -60,7 +60,7 @@ public final class FlightRecorderEvents implements PoolLifecycleListener {
 
     @Override
     public void submittedAfterShutdown(SubmitAfterShutdown submit, PoolRecord record) {
-        if (recorderRuns() && filter.reports(submit.submitSite())) {
+        if (recorderRuns() && filter.reports(submit.programSite())) {
             SubmitAfterShutdownEvent.commitFor(submit, record);
         }
     }

@@ -29,7 +29,8 @@ public final class JsonReport {
                 .append(", \"droppedSites\": ").append(report.droppedSites())
                 .append(", \"leaksFilteredOut\": ").append(report.filteredOut().pools())
                 .append(", \"submitsFilteredOut\": ").append(report.filteredOut().tasks())
-                .append(", \"recordsAtExit\": ").append(report.records()).append("},\n \"leaks\": [");
+                .append(", \"recordsAtExit\": ").append(report.records())
+                .append(", \"heldByLibraries\": ").append(report.poolsHeldByLibraries()).append("},\n \"leaks\": [");
         for (int i = 0; i < report.leaks().size(); i++) {
             Leak leak = report.leaks().get(i);
             out.append(i == 0 ? "\n  " : ",\n  ").append("{\"kind\": ");
@@ -63,13 +64,34 @@ public final class JsonReport {
             string(submit.handler());
             out.append(", \"submitSite\": ");
             strings(submit.submitSite());
+            out.append(", \"jdkSubmitSite\": ");
+            strings(submit.jdkSubmitSite());
+            out.append(", \"submittingThread\": ");
+            string(submit.submittingThread());
+            out.append(", \"poolCreationSite\": ");
+            strings(submit.poolCreationSite());
             out.append(", \"shutdownSite\": ");
             strings(submit.shutdownSite());
             out.append(", \"shutdownMethod\": ");
             string(submit.shutdownMethod());
             out.append('}');
         }
-        out.append(report.submits().isEmpty() ? "]}\n" : "\n ]}\n");
+        out.append(report.submits().isEmpty() ? "],\n" : "\n ],\n").append(" \"heldByLibraries\": [");
+        for (int i = 0; i < report.heldPools().size(); i++) {
+            HeldPool held = report.heldPools().get(i);
+            out.append(i == 0 ? "\n  " : ",\n  ").append("{\"poolType\": ");
+            string(held.poolType());
+            out.append(", \"count\": ").append(held.count()).append(", \"library\": ");
+            string(held.library());
+            out.append(", \"holder\": ");
+            string(held.holderClass());
+            out.append(", \"creationSite\": ");
+            strings(held.creationSite());
+            out.append(", \"creatingThread\": ");
+            string(held.creatingThread());
+            out.append('}');
+        }
+        out.append(report.heldPools().isEmpty() ? "]}\n" : "\n ]}\n");
         return this;
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
  * @param poolsCreated pools seen, each counted once
  * @param leaks leaked pools grouped by kind, type and creation site, most serious first
  * @param submits tasks submitted after shutdown, grouped by submit site
+ * @param heldPools open pools that libraries hold for the life of the process, not leaks, grouped by
+ *     type and creation site
  * @param internalErrors the agent's own errors, swallowed so the program was never affected
  * @param firstInternalError what the first of them said of itself, or {@code null}
  * @param droppedSites distinct sites not kept because the registry's limit per aggregate was reached
@@ -17,7 +19,7 @@ import java.util.List;
  * @param filteredOut what {@code includes}/{@code excludes} left out of {@code leaks} and {@code submits}
  */
 public record Report(String version, String javaVersion, long poolsCreated, List<Leak> leaks,
-        List<SubmitLeak> submits, long internalErrors, String firstInternalError, long droppedSites, int records,
+        List<SubmitLeak> submits, List<HeldPool> heldPools, long internalErrors, String firstInternalError, long droppedSites, int records,
         FilteredOut filteredOut) {
 
     /**
@@ -54,7 +56,16 @@ public record Report(String version, String javaVersion, long poolsCreated, List
         return tasks;
     }
 
-    /** Whether anything was found that {@code failOnLeak} fails the run for. */
+    /** The number of pools libraries hold for the life of the process, listed apart. */
+    public int poolsHeldByLibraries() {
+        int pools = 0;
+        for (HeldPool held : heldPools) {
+            pools += held.count();
+        }
+        return pools;
+    }
+
+    /** Whether anything was found that {@code failOnLeak} fails the run for: pools held by libraries are not. */
     public boolean hasFindings() {
         return !leaks.isEmpty() || !submits.isEmpty();
     }

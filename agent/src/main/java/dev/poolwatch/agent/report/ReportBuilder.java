@@ -16,8 +16,9 @@ import dev.poolwatch.agent.bootstrap.SubmitAfterShutdown;
 
 /**
  * Turns what the registry holds into a {@link Report}: drops pools and submits whose first
- * application frame is outside {@code includes}/{@code excludes}, and groups pools by
- * kind, type and creation site so that a pool created per request shows as one site with a count.
+ * application frame is outside {@code includes}/{@code excludes}, lists apart the open pools that
+ * libraries hold for the life of the process, and groups pools by kind, type and creation site so
+ * that a pool created per request shows as one site with a count.
  */
 public final class ReportBuilder {
 
@@ -89,10 +90,17 @@ public final class ReportBuilder {
     public Report build(PoolRegistry registry) {
         Map<List<Object>, Group> groups = new LinkedHashMap<>();
         Filtering filtering = new Filtering();
+        Map<List<Object>, HeldGroup> held = new LinkedHashMap<>();
         for (PoolRegistry.OpenPool open : registry.openPools()) {
             PoolRecord record = open.record();
             if (!reported(record)) {
-                filtering.leftOut(record.creationSite(), 1, 0);
+                if (!registry.heldApart(record)) {
+                    filtering.leftOut(record.creationSite(), 1, 0); // a leak of the program's, left out
+                }
+                continue;
+            }
+            if (registry.heldApart(record)) {
+                heldGroup(held, record).count++;
                 continue;
             }
             PoolInspector.Activity activity = inspector.inspect(open.pool(), record.busyProbe());
@@ -120,18 +128,49 @@ public final class ReportBuilder {
 
         List<SubmitLeak> submits = new ArrayList<>();
         for (SubmitAfterShutdown submit : registry.submitsAfterShutdown()) {
-            if (!filter.reports(submit.submitSite())) {
-                filtering.leftOut(submit.submitSite(), 0, submit.count());
+            if (!filter.reports(submit.programSite())) {
+                filtering.leftOut(submit.programSite(), 0, submit.count());
                 continue;
             }
             submits.add(new SubmitLeak(submit.poolType(), submit.count(), submit.rejected(), submit.handler(),
-                    submit.submitSite().frames(), shutdownFrames(submit), submit.shutdownMethod()));
+                    submit.submitSite().frames(), submit.jdkSubmitSite().frames(), submit.submittingThread(),
+                    frames(submit.poolCreationSite()), frames(submit.shutdownSite()), submit.shutdownMethod()));
         }
         submits.sort(MOST_SUBMITS_FIRST);
 
+        List<HeldPool> heldPools = new ArrayList<>();
+        for (HeldGroup group : held.values()) {
+            heldPools.add(group.toHeldPool());
+        }
+
         return new Report(version, System.getProperty("java.version"),
-                registry.poolsCreated(), leaks, submits, InternalErrors.count(), InternalErrors.first(),
+                registry.poolsCreated(), leaks, submits, heldPools, InternalErrors.count(), InternalErrors.first(),
                 registry.droppedSites(), registry.recordCount(), filtering.result());
+    }
+
+    /** Pools a library holds for the life of the process, of one type and creation site. */
+    private static final class HeldGroup {
+        final PoolRecord first;
+        int count;
+
+        HeldGroup(PoolRecord first) {
+            this.first = first;
+        }
+
+        HeldPool toHeldPool() {
+            return new HeldPool(first.poolType(), count, first.libraryHolder().library(),
+                    first.libraryHolder().className(), first.creationSite().frames(), first.creatingThread());
+        }
+    }
+
+    private static HeldGroup heldGroup(Map<List<Object>, HeldGroup> groups, PoolRecord record) {
+        List<Object> key = List.of(record.poolType(), record.creationSite().frames());
+        HeldGroup group = groups.get(key);
+        if (group == null) {
+            group = new HeldGroup(record);
+            groups.put(key, group);
+        }
+        return group;
     }
 
     /**
@@ -172,8 +211,8 @@ public final class ReportBuilder {
         return group;
     }
 
-    private static List<String> shutdownFrames(SubmitAfterShutdown submit) {
-        return submit.shutdownSite() == null ? List.of() : submit.shutdownSite().frames();
+    private static List<String> frames(Site site) {
+        return site == null ? List.of() : site.frames();
     }
 
     private boolean reported(PoolRecord record) {

@@ -25,15 +25,18 @@ public final class TextReport {
         if (!report.hasFindings()) {
             if (report.filteredOut().any()) {
                 out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, none reported")
-                        .append(filteredOut(report.filteredOut())).append('\n');
+                        .append(filteredOut(report.filteredOut())).append(heldByLibraries(report)).append('\n');
+                appendHeldPools(out, report);
             } else if (!quiet) {
                 out.append("poolwatch: ").append(pools(report.poolsCreated())).append(" seen, ").append(moment.noneOpen())
-                        .append('\n');
+                        .append(heldByLibraries(report)).append('\n');
+                appendHeldPools(out, report);
             }
             appendInternalErrors(out, report);
             return out.toString();
         }
-        out.append("poolwatch: ").append(findingsSummary(report, moment)).append(filteredOut(report.filteredOut())).append('\n');
+        out.append("poolwatch: ").append(findingsSummary(report, moment)).append(filteredOut(report.filteredOut()))
+                .append(heldByLibraries(report)).append('\n');
         // Most serious first: the kinds are declared in that order, submits after shutdown among them.
         int number = 0;
         for (Leak leak : report.leaks()) {
@@ -54,6 +57,7 @@ public final class TextReport {
                     .append(report.droppedSites()).append(" further sites not kept: the registry keeps at most ")
                     .append(PoolRegistry.MAX_SITES).append(" per kind)\n");
         }
+        appendHeldPools(out, report);
         appendInternalErrors(out, report);
         return out.toString();
     }
@@ -88,6 +92,33 @@ public final class TextReport {
             text.append(tasksSubmittedAfterShutdown(filtered.tasks()));
         }
         return text.append(", e.g. of class ").append(filtered.firstClass()).toString();
+    }
+
+    /** What the summary line adds for pools held by libraries, listed after the leaks; empty when there are none. */
+    private static String heldByLibraries(Report report) {
+        int held = report.poolsHeldByLibraries();
+        return held == 0 ? "" : "; " + pools(held) + " held by libraries for the life of the process, not leaks";
+    }
+
+    /**
+     * Lists the pools libraries hold for the life of the process, apart from the leaks and unnumbered,
+     * with how they are told apart and how to count them as leaks instead.
+     */
+    private static void appendHeldPools(StringBuilder out, Report report) {
+        if (report.heldPools().isEmpty()) {
+            return;
+        }
+        out.append("\nHeld by libraries for the life of the process, not leaks: each was created in the static initializer")
+                .append(" of a class loaded from a library's jar (not from the program's classes or the jar it was")
+                .append(" started from), and the program has no call to make that would close it (lifetimePools=leaks")
+                .append(" reports them as leaks):\n");
+        for (HeldPool held : report.heldPools()) {
+            out.append(" - ").append(held.count()).append(" × ").append(held.poolType()).append(" held by ")
+                    .append(held.library()).append(" for the life of the process\n")
+                    .append("   created in the static initializer of ").append(held.holderClass()).append(", by thread \"")
+                    .append(held.creatingThread()).append("\", at:\n");
+            appendFrames(out, held.creationSite());
+        }
     }
 
     /** The one line of a clean report. */
@@ -148,18 +179,31 @@ public final class TextReport {
         out.append('\n').append(number).append(". ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN).append(": ")
                 .append(submit.count()).append(" × ").append(submit.poolType()).append(" — ")
                 .append(LeakKind.SUBMIT_AFTER_SHUTDOWN.meaning()).append("; ").append(outcome(submit)).append('\n');
-        out.append("   submitted at:\n");
-        appendFrames(out, submit.submitSite());
+        if (submit.submittedByJdkCode()) {
+            out.append("   ").append(submittedByJdkCode(submit.submittingThread())).append(":\n");
+            appendFrames(out, submit.jdkSubmitSite());
+        } else {
+            out.append("   submitted at:\n");
+            appendFrames(out, submit.submitSite());
+        }
+        out.append("   pool created at:\n");
+        appendFrames(out, submit.poolCreationSite());
         out.append("   shut down").append(submit.shutdownMethod() == null ? "" : " by " + submit.shutdownMethod() + "()")
                 .append(" at:\n");
         appendFrames(out, submit.shutdownSite());
-        out.append("   fix: ").append(LeakKind.SUBMIT_AFTER_SHUTDOWN.fix()).append('\n');
+        out.append("   fix: ").append(submit.fix()).append('\n');
+    }
+
+    /** The heading of the frames of JDK code that submitted a task on the program's behalf. */
+    public static String submittedByJdkCode(String thread) {
+        return "submitted by JDK code on thread \"" + thread + "\", with no frame of the program's on its stack";
     }
 
     static String outcome(SubmitLeak submit) {
         String handler = submit.handler() == null ? "" : submit.handler().substring(submit.handler().lastIndexOf('.') + 1);
         if (Boolean.TRUE.equals(submit.rejected())) {
-            return "the submitter got a RejectedExecutionException";
+            return submit.submittedByJdkCode() ? "the JDK code that submitted it got a RejectedExecutionException"
+                    : "the submitter got a RejectedExecutionException";
         }
         if (Boolean.FALSE.equals(submit.rejected())) {
             return "the task was silently dropped by " + handler;

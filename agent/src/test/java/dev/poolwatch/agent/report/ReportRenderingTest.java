@@ -1,6 +1,7 @@
 package dev.poolwatch.agent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -26,14 +27,19 @@ class ReportRenderingTest {
             at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null, null);
     private static final SubmitLeak DROPPED = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 2, false,
             "java.util.concurrent.ThreadPoolExecutor$DiscardPolicy", List.of("com.acme.Late.submit(Late.java:3)"),
-            List.of("com.acme.Late.stop(Late.java:1)"), "shutdown");
+            List.of(), "main", List.of("com.acme.Late.start(Late.java:2)"), List.of("com.acme.Late.stop(Late.java:1)"),
+            "shutdown");
+    private static final SubmitLeak LATE_STAGE = new SubmitLeak("java.util.concurrent.ThreadPoolExecutor", 1, true, null,
+            List.of(), List.of("java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)"),
+            "ForkJoinPool.commonPool-worker-1", List.of("com.acme.Chain.start(Chain.java:8)"),
+            List.of("com.acme.Chain.stop(Chain.java:12)"), "shutdown");
 
     private static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
     }
 
     private static Report report(List<Leak> leaks, List<SubmitLeak> submits) {
-        return new Report("1.2.3", "17.0.15", 7, leaks, submits, 0, null, 0, 4, Report.FilteredOut.NOTHING);
+        return new Report("1.2.3", "17.0.15", 7, leaks, submits, List.of(), 0, null, 0, 4, Report.FilteredOut.NOTHING);
     }
 
     @Test
@@ -86,6 +92,67 @@ class ReportRenderingTest {
     }
 
     @Test
+    void a_task_jdk_code_submitted_names_that_code_its_thread_and_where_the_pool_was_created() {
+        String text = TextReport.render(report(List.of(), List.of(LATE_STAGE)), false);
+
+        assertTrue(text.contains("1. SUBMIT_AFTER_SHUTDOWN: 1 × java.util.concurrent.ThreadPoolExecutor — task submitted"
+                + " after the pool was shut down; the JDK code that submitted it got a RejectedExecutionException\n"
+                + "   submitted by JDK code on thread \"ForkJoinPool.commonPool-worker-1\", with no frame of the"
+                + " program's on its stack:\n"
+                + "      at java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)\n"
+                + "   pool created at:\n      at com.acme.Chain.start(Chain.java:8)\n"
+                + "   shut down by shutdown() at:\n      at com.acme.Chain.stop(Chain.java:12)\n"
+                + "   fix: shut the pool down only after the work chained or scheduled onto it has run"), text);
+    }
+
+    @Test
+    void a_task_the_program_submitted_names_where_its_pool_was_created_too() {
+        String text = TextReport.render(report(List.of(), List.of(DROPPED)), false);
+
+        assertTrue(text.contains("   submitted at:\n      at com.acme.Late.submit(Late.java:3)\n"
+                + "   pool created at:\n      at com.acme.Late.start(Late.java:2)\n"), text);
+        assertTrue(text.contains("   fix: " + LeakKind.SUBMIT_AFTER_SHUTDOWN.fix() + "\n"), text);
+    }
+
+    private static final HeldPool ADAPTER_POOL = new HeldPool("java.util.concurrent.ThreadPoolExecutor", 1,
+            "guava-33.4.8-jre.jar", "com.google.common.util.concurrent.JdkFutureAdapters$ListenableFutureAdapter",
+            List.of("com.google.common.util.concurrent.JdkFutureAdapters$ListenableFutureAdapter.<clinit>(JdkFutureAdapters.java:111)",
+                    "com.acme.Listen.main(Listen.java:9)"), "main");
+
+    @Test
+    void pools_held_by_libraries_are_listed_apart_after_the_leaks_and_are_no_finding() {
+        Report report = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), List.of(ADAPTER_POOL), 0, null,
+                0, 4, Report.FilteredOut.NOTHING);
+
+        String text = TextReport.render(report, false);
+
+        assertTrue(text.startsWith("poolwatch: 3 of 7 pools leaked; 1 pool held by libraries for the life of the process,"
+                + " not leaks\n"), text);
+        assertTrue(text.indexOf("1. OPEN_IDLE") < text.indexOf("\nHeld by libraries for the life of the process, not leaks:"
+                + " each was created in the static initializer of a class loaded from a library's jar"), text);
+        assertTrue(text.contains(" - 1 × java.util.concurrent.ThreadPoolExecutor held by guava-33.4.8-jre.jar for the life"
+                + " of the process\n   created in the static initializer of"
+                + " com.google.common.util.concurrent.JdkFutureAdapters$ListenableFutureAdapter, by thread \"main\", at:\n"
+                + "      at com.google.common.util.concurrent.JdkFutureAdapters$ListenableFutureAdapter.<clinit>("), text);
+        assertEquals(3, report.leakedPools());
+        assertEquals(1, report.poolsHeldByLibraries());
+        Report heldOnly = new Report("1.2.3", "17.0.15", 7, List.of(), List.of(), List.of(ADAPTER_POOL), 0, null, 0, 4,
+                Report.FilteredOut.NOTHING);
+        assertFalse(heldOnly.hasFindings());
+        assertTrue(TextReport.render(heldOnly, false).startsWith("poolwatch: 7 pools seen, none leaked; 1 pool held by"
+                + " libraries for the life of the process, not leaks\n\nHeld by libraries"), TextReport.render(heldOnly, false));
+        assertEquals("", TextReport.render(heldOnly, true));
+
+        JsonObject json = JsonParser.parseString(JsonReport.render(heldOnly)).getAsJsonObject();
+        assertEquals(0, json.getAsJsonObject("summary").get("leaks").getAsInt());
+        assertEquals(1, json.getAsJsonObject("summary").get("heldByLibraries").getAsInt());
+        JsonObject held = json.getAsJsonArray("heldByLibraries").get(0).getAsJsonObject();
+        assertEquals("guava-33.4.8-jre.jar", held.get("library").getAsString());
+        assertEquals("com.google.common.util.concurrent.JdkFutureAdapters$ListenableFutureAdapter", held.get("holder").getAsString());
+        assertEquals("com.acme.Listen.main(Listen.java:9)", held.getAsJsonArray("creationSite").get(1).getAsString());
+    }
+
+    @Test
     void a_report_of_submits_only_says_no_pool_leaked() {
         assertTrue(TextReport.render(report(List.of(), List.of(DROPPED)), false)
                 .startsWith("poolwatch: 2 tasks submitted after shutdown; 7 pools seen, none leaked\n"));
@@ -120,6 +187,9 @@ class ReportRenderingTest {
         assertEquals(false, submit.get("rejected").getAsBoolean());
         assertEquals("com.acme.Late.submit(Late.java:3)", submit.getAsJsonArray("submitSite").get(0).getAsString());
         assertEquals("com.acme.Late.stop(Late.java:1)", submit.getAsJsonArray("shutdownSite").get(0).getAsString());
+        assertEquals("com.acme.Late.start(Late.java:2)", submit.getAsJsonArray("poolCreationSite").get(0).getAsString());
+        assertEquals(0, submit.getAsJsonArray("jdkSubmitSite").size());
+        assertEquals("main", submit.get("submittingThread").getAsString());
     }
 
     @Test
@@ -142,10 +212,10 @@ class ReportRenderingTest {
 
     @Test
     void dropped_sites_are_counted_in_the_text_and_read_as_a_lower_bound_once_counting_stopped() {
-        Report some = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), 0, null, 12, 4, Report.FilteredOut.NOTHING);
+        Report some = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), List.of(), 0, null, 12, 4, Report.FilteredOut.NOTHING);
         assertTrue(TextReport.render(some, false).contains("\n(12 further sites not kept: the registry keeps at most "
                 + PoolRegistry.MAX_SITES + " per kind)\n"), TextReport.render(some, false));
-        Report many = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), 0, null,
+        Report many = new Report("1.2.3", "17.0.15", 7, List.of(PER_REQUEST), List.of(), List.of(), 0, null,
                 PoolRegistry.MAX_DROPPED_SITES_COUNTED, 4, Report.FilteredOut.NOTHING);
         assertTrue(TextReport.render(many, false).contains("\n(at least " + PoolRegistry.MAX_DROPPED_SITES_COUNTED
                 + " further sites not kept"), TextReport.render(many, false));
