@@ -10,8 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
@@ -26,9 +29,19 @@ import java.util.function.Supplier;
  */
 public final class PoolInspector {
 
-    /** What a pool was doing. */
-    public record Activity(int active, int queued, List<String> threads) {
+    /**
+     * What a pool was doing.
+     *
+     * @param queued tasks waiting to run, a scheduled pool's periodic tasks not among them
+     * @param periodic a scheduled pool's periodic tasks waiting for their next run: its schedule, not a backlog
+     */
+    public record Activity(int active, int queued, List<String> threads, int periodic) {
 
+        Activity(int active, int queued, List<String> threads) {
+            this(active, queued, threads, 0);
+        }
+
+        /** Running or holding tasks; periodic tasks waiting for their next run leave a pool idle. */
         public boolean busy() {
             return active > 0 || queued > 0;
         }
@@ -68,7 +81,9 @@ public final class PoolInspector {
                 return new Activity(probe(pool, busyProbe), 0, List.of());
             }
             if (pool instanceof ThreadPoolExecutor tpe) {
-                return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), names(workerThreads(tpe, null)));
+                int periodic = tpe instanceof ScheduledThreadPoolExecutor ? periodicTasks(tpe.getQueue()) : 0;
+                return new Activity(tpe.getActiveCount(), tpe.getQueue().size() - periodic, names(workerThreads(tpe, null)),
+                        periodic);
             }
             if (pool instanceof ForkJoinPool fjp) {
                 return new Activity(fjp.getActiveThreadCount(),
@@ -120,6 +135,17 @@ public final class PoolInspector {
             return List.of();
         }
         return workers;
+    }
+
+    /** The periodic tasks in a scheduled pool's queue, which its iterator reads from a copy. */
+    private static int periodicTasks(BlockingQueue<Runnable> queue) {
+        int periodic = 0;
+        for (Runnable task : queue) {
+            if (task instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic()) {
+                periodic++;
+            }
+        }
+        return periodic;
     }
 
     private static int probe(Object pool, String busyProbe) throws ReflectiveOperationException {
