@@ -47,6 +47,9 @@ public final class PoolInspector {
         }
     }
 
+    private static final String TOMCAT_POOL = "org.apache.tomcat.util.threads.ThreadPoolExecutor";
+    private static final String JETTY_POOL = "org.eclipse.jetty.util.thread.QueuedThreadPool";
+
     private static final Activity UNKNOWN = new Activity(0, 0, List.of());
 
     private final Supplier<Thread[]> liveThreads;
@@ -106,12 +109,14 @@ public final class PoolInspector {
     /**
      * The live worker threads of a JDK pool: a {@code ThreadPoolExecutor}'s, a thread-per-task
      * executor's, and a {@code ForkJoinPool}'s among {@code live} (a {@link #liveThreads()} snapshot,
-     * needed for that one only); none for any other pool, or where its fields cannot be read.
+     * needed for that one only); of the libraries' pools, Tomcat's and Jetty's, whose fields hold
+     * their threads as the JDK's do; none for any other pool, or where its fields cannot be read.
      */
     public static List<Thread> workerThreads(Object pool, Thread[] live) {
         List<Thread> workers = new ArrayList<>();
         try {
-            if (pool instanceof ThreadPoolExecutor) {
+            if (pool instanceof ThreadPoolExecutor || isOrExtends(pool.getClass(), TOMCAT_POOL)) {
+                // Tomcat's pool is a copy of the JDK's, with the same workers and the same Worker.thread
                 for (Object worker : new ArrayList<>((Collection<?>) readField(pool, "workers"))) {
                     Thread thread = (Thread) readField(worker, "thread");
                     if (thread != null && thread.isAlive()) {
@@ -125,11 +130,9 @@ public final class PoolInspector {
                     }
                 }
             } else if (pool.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
-                for (Object thread : new ArrayList<>((Collection<?>) readField(pool, "threads"))) {
-                    if (((Thread) thread).isAlive()) {
-                        workers.add((Thread) thread);
-                    }
-                }
+                addAlive(workers, readField(pool, "threads"));
+            } else if (isOrExtends(pool.getClass(), JETTY_POOL)) {
+                addAlive(workers, readField(pool, "_threads"));
             }
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return List.of();
@@ -146,6 +149,23 @@ public final class PoolInspector {
             }
         }
         return periodic;
+    }
+
+    private static void addAlive(List<Thread> workers, Object threads) {
+        for (Object thread : new ArrayList<>((Collection<?>) threads)) {
+            if (((Thread) thread).isAlive()) {
+                workers.add((Thread) thread);
+            }
+        }
+    }
+
+    private static boolean isOrExtends(Class<?> type, String className) {
+        for (Class<?> superclass = type; superclass != null; superclass = superclass.getSuperclass()) {
+            if (superclass.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int probe(Object pool, String busyProbe) throws ReflectiveOperationException {
