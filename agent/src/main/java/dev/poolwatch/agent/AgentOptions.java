@@ -57,11 +57,12 @@ public final class AgentOptions {
          */
         CHECK_BUILD_TOOL("checkBuildTool", "false", "true or false", "check a build tool's own JVM too"),
         /**
-         * How long after {@code main} returns the agent waits before it says which pools' threads keep
-         * the JVM alive, if only pools' threads do; {@code off} never.
+         * How often the agent checks, once {@code main} has returned, whether the threads of pools never
+         * shut down alone keep the JVM alive (a server stopped, its pools' threads still there), and if so
+         * says which; {@code off} never.
          */
         EXIT_WATCH("exitWatch", "5s", "a duration in ms or s (500ms, 5s), or off",
-                "after main returns, say which pools' threads alone keep the JVM alive"),
+                "once main has returned, check this often whether pools' threads alone keep the JVM alive"),
         /** {@code exit}: exit with status 3 after saying which pools keep the JVM alive. */
         ON_HANG("onHang", "report", "report or exit", "exit: then exit with status 3, so that CI fails fast"),
         /** A file of pool kinds the agent watches besides the built-in ones (see {@code KindsFile}). */
@@ -261,7 +262,7 @@ public final class AgentOptions {
         return bool(Key.FAIL_ON_LEAK);
     }
 
-    /** How long after main returns to check what keeps the JVM alive, in milliseconds; -1 for off. */
+    /** How often to check, once main has returned, what keeps the JVM alive, in milliseconds; -1 for off. */
     public long exitWatchMillis() {
         String value = raw(Key.EXIT_WATCH).trim();
         if (value.equals("off")) {

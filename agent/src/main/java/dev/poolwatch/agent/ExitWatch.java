@@ -8,15 +8,15 @@ import dev.poolwatch.agent.bootstrap.PoolRegistry;
 import dev.poolwatch.agent.report.PoolInspector;
 
 /**
- * The JVM that will not exit: once {@code main} has returned, checks every {@code exitWatch} whether
- * the only threads keeping the JVM alive (its live non-daemon threads) are the workers of pools the
- * program never shut down. If so, says which pools, where they were created, and what their workers
- * are doing, once; with {@code onHang=exit}, then exits with status 3. While any other non-daemon
- * thread runs (a server's), it says nothing.
+ * The JVM that will not exit: checks every {@code exitWatch} whether the only threads keeping the JVM
+ * alive (its live non-daemon threads) are the workers of pools the program never shut down: once
+ * {@code main} has returned, or later, when a server it left running has stopped. If so, says which
+ * pools, where they were created, and what their workers are doing, once; with {@code onHang=exit},
+ * then exits with status 3. While {@code main} or any other non-daemon thread runs (a server's), it
+ * says nothing, and finds that out without reading a thread's stack or a pool.
  */
 final class ExitWatch implements Runnable {
 
-    private static final int FRAMES_SHOWN = 3;
     /** The thread the launcher keeps to wait for the others: never one that keeps the JVM alive. */
     private static final String LAUNCHER_THREAD = "DestroyJavaVM";
 
@@ -56,7 +56,6 @@ final class ExitWatch implements Runnable {
     @Override
     public void run() {
         try {
-            main.join();
             while (true) {
                 Thread.sleep(Math.max(periodMillis, 1));
                 String keptAliveBy = keptAliveByPoolsAlone();
@@ -77,6 +76,9 @@ final class ExitWatch implements Runnable {
 
     /** What to say if the live non-daemon threads are all workers of open pools; {@code null} otherwise. */
     private String keptAliveByPoolsAlone() {
+        if (main.isAlive()) {
+            return null; // the program runs: the common answer, and the cheapest
+        }
         Thread[] live = PoolInspector.liveThreads(); // no stack read: this runs while the program may run on
         List<Thread> keepingAlive = new ArrayList<>();
         for (Thread thread : live) {
@@ -87,8 +89,7 @@ final class ExitWatch implements Runnable {
         if (keepingAlive.isEmpty()) {
             return null; // the JVM is on its way out
         }
-        StringBuilder text = new StringBuilder();
-        int pools = 0;
+        KeptAliveReport report = new KeptAliveReport();
         for (PoolRegistry.OpenPool open : registry.openPools()) {
             List<Thread> workers = new ArrayList<>();
             for (Thread worker : PoolInspector.workerThreads(open.pool(), live)) {
@@ -97,31 +98,15 @@ final class ExitWatch implements Runnable {
                 }
             }
             if (!workers.isEmpty()) {
-                pools++;
-                describe(text, open, workers);
+                report.add(open.record(), workers);
+            }
+            if (keepingAlive.isEmpty()) {
+                break; // every thread keeping the JVM alive is accounted for
             }
         }
-        if (!keepingAlive.isEmpty() || pools == 0) {
+        if (!keepingAlive.isEmpty() || report.isEmpty()) {
             return null; // some other thread keeps it alive too: a server, say
         }
-        return "poolwatch: main returned " + periodMillis + " ms ago or more, and the JVM is kept alive by "
-                + (pools == 1 ? "1 pool" : pools + " pools") + " never shut down, whose threads are not daemons:\n"
-                + text + (exitOnHang ? "poolwatch: onHang=exit, so this JVM exits with status 3\n"
-                        : "poolwatch: shut them down when done, or run with onHang=exit to fail fast in CI\n");
-    }
-
-    private static void describe(StringBuilder text, PoolRegistry.OpenPool open, List<Thread> workers) {
-        text.append("  ").append(open.record().poolType()).append(" created by thread \"")
-                .append(open.record().creatingThread()).append("\" at:\n");
-        for (String frame : open.record().creationSite().frames()) {
-            text.append("      at ").append(frame).append('\n');
-        }
-        for (Thread worker : workers) {
-            text.append("    worker \"").append(worker.getName()).append("\" (").append(worker.getState()).append(")\n");
-            StackTraceElement[] stack = worker.getStackTrace();
-            for (int i = 0; i < Math.min(FRAMES_SHOWN, stack.length); i++) {
-                text.append("        at ").append(stack[i]).append('\n');
-            }
-        }
+        return report.render(exitOnHang);
     }
 }

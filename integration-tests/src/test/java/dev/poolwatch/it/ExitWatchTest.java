@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.poolwatch.it.programs.PoolBesideAServerThread;
+import dev.poolwatch.it.programs.ServerStopsLeavingABusyPool;
 import dev.poolwatch.samples.NonDaemonPoolKeepsJvmAlive;
 
 /**
@@ -16,7 +17,7 @@ import dev.poolwatch.samples.NonDaemonPoolKeepsJvmAlive;
  */
 class ExitWatchTest {
 
-    private static final String KEPT_ALIVE = "and the JVM is kept alive by 1 pool never shut down, whose threads are not daemons:";
+    private static final String KEPT_ALIVE = "the JVM is kept alive by 1 pool never shut down, whose threads are not daemons:";
     private static final String SITE = "      at dev.poolwatch.samples.NonDaemonPoolKeepsJvmAlive.main(NonDaemonPoolKeepsJvmAlive.java:";
 
     @Test
@@ -27,9 +28,9 @@ class ExitWatchTest {
         assertEquals(3, result.exitCode(), result.stderr());
         assertFalse(result.killed(), result.stderr());
         String stderr = result.stderr();
-        assertTrue(stderr.contains("poolwatch: main returned 300 ms ago or more, " + KEPT_ALIVE + "\n"
+        assertTrue(stderr.contains("poolwatch: main has returned and no other thread of the program's runs: " + KEPT_ALIVE + "\n"
                 + "  java.util.concurrent.ThreadPoolExecutor created by thread \"main\" at:\n" + SITE), stderr);
-        assertTrue(stderr.contains("    worker \"pool-1-thread-1\" (WAITING)\n"), stderr);
+        assertTrue(stderr.contains("    worker waiting for a task: pool-1-thread-1\n"), stderr);
         assertTrue(stderr.contains("poolwatch: onHang=exit, so this JVM exits with status 3\n"), stderr);
     }
 
@@ -49,5 +50,22 @@ class ExitWatchTest {
 
         assertEquals(0, result.exitCode(), result.stderr());
         assertFalse(result.stderr().contains("kept alive by"), result.stderr());
+    }
+
+    @Test
+    void pools_left_alone_once_a_server_stops_after_main_returned_are_named_then_with_what_their_workers_run() throws Exception {
+        ForkedJvm.Result result = new ForkedJvm().classPathOf(ServerStopsLeavingABusyPool.class)
+                .agent("exitWatch=300ms,onHang=exit").run(ServerStopsLeavingABusyPool.class);
+
+        assertEquals(3, result.exitCode(), result.stderr());
+        assertEquals("server stopped\n", result.stdout(), "said nothing while the server ran:\n" + result.stderr());
+        String stderr = result.stderr();
+        assertTrue(stderr.contains(KEPT_ALIVE + "\n  java.util.concurrent.ThreadPoolExecutor created by thread \"server\" at:\n"
+                + "      at dev.poolwatch.it.programs.ServerStopsLeavingABusyPool.serve(ServerStopsLeavingABusyPool.java:"), stderr);
+        assertTrue(stderr.contains("    worker \"pool-1-thread-1\" (WAITING), running:\n"), stderr);
+        // where the task waits, then past the latch's frames, the program's that made it wait
+        assertTrue(stderr.contains("\n        ...\n        at "), stderr);
+        assertTrue(stderr.contains("dev.poolwatch.it.programs.ServerStopsLeavingABusyPool.awaitForever(ServerStopsLeavingABusyPool.java:"),
+                stderr);
     }
 }

@@ -196,17 +196,17 @@ class LeakKindsTest {
     }
 
     @Test
-    void a_repeating_task_never_cancelled_leaves_its_scheduled_pool_open_and_busy() throws Exception {
+    void a_repeating_task_never_cancelled_leaves_its_scheduled_pool_open_with_its_schedule_and_idle() throws Exception {
         ForkedJvm.Result result = run(ScheduledNeverCancelled.class.getName());
         assertEquals(List.of("ticking"), result.stdoutLines());
 
         PrintedReport printed = PrintedReport.in(result.stderr());
         assertEquals("poolwatch: 1 of 1 pool leaked", printed.header());
         PrintedReport.Entry leak = printed.entry(1);
-        assertEquals("OPEN_BUSY: 1 × java.util.concurrent.ScheduledThreadPoolExecutor — never shut down, and still working"
-                + " at exit", leak.title());
-        // The periodic task is queued between ticks, and running during one.
-        assertTrue(leak.line("at exit: ").matches("at exit: (0 running, 1 queued|1 running, 0 queued); threads: pool-\\d+-thread-1"),
+        assertEquals("OPEN_IDLE: 1 × java.util.concurrent.ScheduledThreadPoolExecutor — never shut down",
+                leak.title());
+        // Between two runs the periodic task waits for its next: a schedule, not a backlog.
+        assertTrue(leak.line("at exit: ").matches("at exit: 0 running, 0 queued, 1 periodic task scheduled; threads: pool-\\d+-thread-1"),
                 leak.line("at exit: "));
         assertStartsWith("dev.poolwatch.samples.ScheduledNeverCancelled.main(",
                 leak.frames("created by thread \"main\" at:").get(0));
@@ -214,9 +214,11 @@ class LeakKindsTest {
         JsonReportFile report = JsonReportFile.read(json());
         report.assertSummary(1, 1, 0);
         JsonObject entry = report.onlyLeak();
-        assertLeak(entry, "OPEN_BUSY", "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
+        assertLeak(entry, "OPEN_IDLE", "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
                 "dev.poolwatch.samples.ScheduledNeverCancelled.main(");
-        assertEquals(1, entry.get("active").getAsInt() + entry.get("queued").getAsInt(), entry.toString());
+        assertEquals(0, entry.get("active").getAsInt(), entry.toString());
+        assertEquals(0, entry.get("queued").getAsInt(), entry.toString());
+        assertEquals(1, entry.get("periodic").getAsInt(), entry.toString());
         assertEquals(1, strings(entry, "threads").size(), entry.toString());
     }
 

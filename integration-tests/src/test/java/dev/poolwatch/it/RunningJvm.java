@@ -1,5 +1,6 @@
 package dev.poolwatch.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A program left running in a JVM of its own while a test looks at it from outside (attaches to it,
@@ -31,12 +33,22 @@ final class RunningJvm implements AutoCloseable {
     /** Starts {@code mainClass} with {@code jvmOptions} and waits until it prints {@code readyLine} on stdout. */
     static RunningJvm start(List<String> jvmOptions, Class<?> mainClass, String readyLine, String... args)
             throws IOException, InterruptedException {
+        return start(jvmOptions, List.of(classPathOf(mainClass)), mainClass.getName(),
+                stdout -> stdout.lines().anyMatch(readyLine::equals), args);
+    }
+
+    /**
+     * Starts {@code mainClass} on {@code classPath} with {@code jvmOptions} and waits until what it printed
+     * on stdout so far is {@code ready}.
+     */
+    static RunningJvm start(List<String> jvmOptions, List<String> classPath, String mainClass, Predicate<String> ready,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(classPathOf(mainClass));
-        command.add(mainClass.getName());
+        command.add(String.join(File.pathSeparator, classPath));
+        command.add(mainClass);
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("poolwatch-running", ".out");
         Path stderr = Files.createTempFile("poolwatch-running", ".err");
@@ -44,15 +56,28 @@ final class RunningJvm implements AutoCloseable {
         builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
         RunningJvm jvm = new RunningJvm(builder.start(), stdout, stderr);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
-        while (!jvm.stdout().lines().anyMatch(readyLine::equals)) {
+        while (!ready.test(jvm.stdout())) {
             if (!jvm.process.isAlive() || System.nanoTime() > deadline) {
                 String output = jvm.stdout() + jvm.stderr();
                 jvm.close();
-                throw new AssertionError(mainClass.getName() + " did not print " + readyLine + ":\n" + output);
+                throw new AssertionError(mainClass + " did not get ready:\n" + output);
             }
             Thread.sleep(20);
         }
         return jvm;
+    }
+
+    /** Asks the program to stop as a service manager does: SIGTERM, so its shutdown hooks run. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the program to exit by itself, and returns its exit status; fails if it does not within a minute. */
+    int awaitExit() throws IOException, InterruptedException {
+        if (!process.waitFor(READY_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running after " + READY_SECONDS + " s:\n" + stdout() + stderr());
+        }
+        return process.exitValue();
     }
 
     long pid() {

@@ -41,8 +41,10 @@ public final class LibraryKinds {
         // No stream: this runs as the JVM starts, where the first lambda costs milliseconds.
         List<String> packages = new ArrayList<>();
         for (LibraryKind kind : kinds) {
-            if (!packages.contains(kind.libraryPackage())) {
-                packages.add(kind.libraryPackage());
+            for (String libraryPackage : kind.libraryPackages()) {
+                if (!packages.contains(libraryPackage)) {
+                    packages.add(libraryPackage);
+                }
             }
         }
         return packages.toArray(new String[0]);

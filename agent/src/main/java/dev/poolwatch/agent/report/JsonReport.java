@@ -46,7 +46,7 @@ public final class JsonReport {
             out.append(", \"threads\": ");
             strings(leak.threads());
             out.append(", \"active\": ").append(leak.active()).append(", \"queued\": ").append(leak.queued())
-                    .append(", \"firstCreated\": ");
+                    .append(", \"periodic\": ").append(leak.periodic()).append(", \"firstCreated\": ");
             string(Instant.ofEpochMilli(leak.firstCreatedAtMillis()).toString());
             out.append(", \"lastCreated\": ");
             string(Instant.ofEpochMilli(leak.lastCreatedAtMillis()).toString());

@@ -19,10 +19,19 @@ import java.util.List;
  * @param poolKind the library kind of the pool ({@code netty}), or {@code null} for the JDK's pools
  * @param closeMethod the method that closes a library's pool, or {@code null} for the JDK's pools
  * @param busyProbe the getters that counted a library pool's {@code active}, or {@code null} where nothing did
+ * @param periodic periodic tasks scheduled in all of them at exit: their schedules, not counted in {@code queued}
  */
 public record Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
         List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis,
-        String poolKind, String closeMethod, String busyProbe) {
+        String poolKind, String closeMethod, String busyProbe, int periodic) {
+
+    /** Pools with no periodic task scheduled. */
+    public Leak(LeakKind kind, String poolType, int count, List<String> creationSite, String creatingThread,
+            List<String> threads, int active, int queued, long firstCreatedAtMillis, long lastCreatedAtMillis,
+            String poolKind, String closeMethod, String busyProbe) {
+        this(kind, poolType, count, creationSite, creatingThread, threads, active, queued, firstCreatedAtMillis,
+                lastCreatedAtMillis, poolKind, closeMethod, busyProbe, 0);
+    }
 
     /** What to do about it: the kind's advice, with a library pool's own close method. */
     public String fix() {

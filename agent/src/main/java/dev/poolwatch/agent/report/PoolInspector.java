@@ -10,8 +10,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
@@ -26,13 +29,26 @@ import java.util.function.Supplier;
  */
 public final class PoolInspector {
 
-    /** What a pool was doing. */
-    public record Activity(int active, int queued, List<String> threads) {
+    /**
+     * What a pool was doing.
+     *
+     * @param queued tasks waiting to run, a scheduled pool's periodic tasks not among them
+     * @param periodic a scheduled pool's periodic tasks waiting for their next run: its schedule, not a backlog
+     */
+    public record Activity(int active, int queued, List<String> threads, int periodic) {
 
+        Activity(int active, int queued, List<String> threads) {
+            this(active, queued, threads, 0);
+        }
+
+        /** Running or holding tasks; periodic tasks waiting for their next run leave a pool idle. */
         public boolean busy() {
             return active > 0 || queued > 0;
         }
     }
+
+    private static final String TOMCAT_POOL = "org.apache.tomcat.util.threads.ThreadPoolExecutor";
+    private static final String JETTY_POOL = "org.eclipse.jetty.util.thread.QueuedThreadPool";
 
     private static final Activity UNKNOWN = new Activity(0, 0, List.of());
 
@@ -68,7 +84,9 @@ public final class PoolInspector {
                 return new Activity(probe(pool, busyProbe), 0, List.of());
             }
             if (pool instanceof ThreadPoolExecutor tpe) {
-                return new Activity(tpe.getActiveCount(), tpe.getQueue().size(), names(workerThreads(tpe, null)));
+                int periodic = tpe instanceof ScheduledThreadPoolExecutor ? periodicTasks(tpe.getQueue()) : 0;
+                return new Activity(tpe.getActiveCount(), tpe.getQueue().size() - periodic, names(workerThreads(tpe, null)),
+                        periodic);
             }
             if (pool instanceof ForkJoinPool fjp) {
                 return new Activity(fjp.getActiveThreadCount(),
@@ -91,12 +109,14 @@ public final class PoolInspector {
     /**
      * The live worker threads of a JDK pool: a {@code ThreadPoolExecutor}'s, a thread-per-task
      * executor's, and a {@code ForkJoinPool}'s among {@code live} (a {@link #liveThreads()} snapshot,
-     * needed for that one only); none for any other pool, or where its fields cannot be read.
+     * needed for that one only); of the libraries' pools, Tomcat's and Jetty's, whose fields hold
+     * their threads as the JDK's do; none for any other pool, or where its fields cannot be read.
      */
     public static List<Thread> workerThreads(Object pool, Thread[] live) {
         List<Thread> workers = new ArrayList<>();
         try {
-            if (pool instanceof ThreadPoolExecutor) {
+            if (pool instanceof ThreadPoolExecutor || isOrExtends(pool.getClass(), TOMCAT_POOL)) {
+                // Tomcat's pool is a copy of the JDK's, with the same workers and the same Worker.thread
                 for (Object worker : new ArrayList<>((Collection<?>) readField(pool, "workers"))) {
                     Thread thread = (Thread) readField(worker, "thread");
                     if (thread != null && thread.isAlive()) {
@@ -110,16 +130,42 @@ public final class PoolInspector {
                     }
                 }
             } else if (pool.getClass().getName().equals("java.util.concurrent.ThreadPerTaskExecutor")) {
-                for (Object thread : new ArrayList<>((Collection<?>) readField(pool, "threads"))) {
-                    if (((Thread) thread).isAlive()) {
-                        workers.add((Thread) thread);
-                    }
-                }
+                addAlive(workers, readField(pool, "threads"));
+            } else if (isOrExtends(pool.getClass(), JETTY_POOL)) {
+                addAlive(workers, readField(pool, "_threads"));
             }
         } catch (ReflectiveOperationException | RuntimeException unreadable) {
             return List.of();
         }
         return workers;
+    }
+
+    /** The periodic tasks in a scheduled pool's queue, which its iterator reads from a copy. */
+    private static int periodicTasks(BlockingQueue<Runnable> queue) {
+        int periodic = 0;
+        for (Runnable task : queue) {
+            if (task instanceof RunnableScheduledFuture<?> scheduled && scheduled.isPeriodic()) {
+                periodic++;
+            }
+        }
+        return periodic;
+    }
+
+    private static void addAlive(List<Thread> workers, Object threads) {
+        for (Object thread : new ArrayList<>((Collection<?>) threads)) {
+            if (((Thread) thread).isAlive()) {
+                workers.add((Thread) thread);
+            }
+        }
+    }
+
+    private static boolean isOrExtends(Class<?> type, String className) {
+        for (Class<?> superclass = type; superclass != null; superclass = superclass.getSuperclass()) {
+            if (superclass.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int probe(Object pool, String busyProbe) throws ReflectiveOperationException {

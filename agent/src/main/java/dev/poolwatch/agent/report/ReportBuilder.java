@@ -62,6 +62,7 @@ public final class ReportBuilder {
         int count;
         int active;
         int queued;
+        int periodic;
         long firstCreatedAtMillis = Long.MAX_VALUE;
         long lastCreatedAtMillis = Long.MIN_VALUE;
 
@@ -78,7 +79,7 @@ public final class ReportBuilder {
 
         Leak toLeak() {
             return new Leak(kind, poolType, count, site, creatingThread, List.copyOf(threads), active, queued,
-                    firstCreatedAtMillis, lastCreatedAtMillis, poolKind, closeMethod, busyProbe);
+                    firstCreatedAtMillis, lastCreatedAtMillis, poolKind, closeMethod, busyProbe, periodic);
         }
 
         void createdAt(long firstMillis, long lastMillis) {
@@ -109,6 +110,7 @@ public final class ReportBuilder {
             group.createdAt(record.createdAtMillis(), record.createdAtMillis());
             group.active += activity.active();
             group.queued += activity.queued();
+            group.periodic += activity.periodic();
             group.threads.addAll(activity.threads());
         }
         for (GcClosedSite site : registry.gcClosedSites()) {

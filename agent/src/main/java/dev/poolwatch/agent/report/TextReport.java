@@ -161,7 +161,7 @@ public final class TextReport {
                     .append("; its threads are the library's, not listed here\n");
         } else if (leak.kind() != LeakKind.CLOSED_BY_GC) {
             out.append("   ").append(moment.when()).append(": ").append(leak.active()).append(" running, ").append(leak.queued())
-                    .append(" queued; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
+                    .append(" queued").append(periodicTasks(leak.periodic())).append("; threads: ").append(leak.threads().isEmpty() ? "none" : String.join(", ", leak.threads()))
                     .append('\n');
         }
         if (leak.count() == 1) {
@@ -173,6 +173,10 @@ public final class TextReport {
         out.append("   created by thread \"").append(leak.creatingThread()).append("\" at:\n");
         appendFrames(out, leak.creationSite());
         out.append("   fix: ").append(leak.fix()).append('\n');
+    }
+
+    private static String periodicTasks(int periodic) {
+        return periodic == 0 ? "" : periodic == 1 ? ", 1 periodic task scheduled" : ", " + periodic + " periodic tasks scheduled";
     }
 
     private static void appendSubmit(StringBuilder out, int number, SubmitLeak submit) {

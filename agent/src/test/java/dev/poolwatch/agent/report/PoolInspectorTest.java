@@ -1,11 +1,15 @@
 package dev.poolwatch.agent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -53,5 +57,42 @@ class PoolInspectorTest {
             assertEquals(workers, inspector.inspect(pool).threads().size(), pool.toString());
         }
         assertEquals(1, snapshots.taken);
+    }
+
+    @Test
+    void a_scheduled_pool_waiting_for_its_periodic_tasks_is_idle_and_counts_them_apart() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        pools.add(scheduler);
+        scheduler.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.HOURS);
+        scheduler.scheduleWithFixedDelay(() -> { }, 1, 1, TimeUnit.HOURS);
+        awaitWorkerParked(scheduler);
+
+        PoolInspector.Activity activity = new PoolInspector().inspect(scheduler);
+
+        assertEquals(2, activity.periodic());
+        assertEquals(0, activity.queued());
+        assertFalse(activity.busy());
+    }
+
+    @Test
+    void a_task_scheduled_to_run_once_is_still_queued_work() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        pools.add(scheduler);
+        scheduler.scheduleAtFixedRate(() -> { }, 1, 1, TimeUnit.HOURS);
+        scheduler.schedule(() -> { }, 1, TimeUnit.HOURS);
+        awaitWorkerParked(scheduler);
+
+        PoolInspector.Activity activity = new PoolInspector().inspect(scheduler);
+
+        assertEquals(1, activity.periodic());
+        assertEquals(1, activity.queued());
+        assertTrue(activity.busy());
+    }
+
+    /** A worker counts as active while it starts: scheduling starts one. */
+    private static void awaitWorkerParked(ScheduledThreadPoolExecutor scheduler) {
+        while (scheduler.getActiveCount() > 0) {
+            Thread.onSpinWait();
+        }
     }
 }

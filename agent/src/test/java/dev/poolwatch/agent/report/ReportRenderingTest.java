@@ -55,6 +55,21 @@ class ReportRenderingTest {
     }
 
     @Test
+    void a_scheduled_pool_says_how_many_periodic_tasks_it_has_scheduled_apart_from_its_queue() {
+        Leak scheduler = new Leak(LeakKind.OPEN_IDLE, "java.util.concurrent.ScheduledThreadPoolExecutor", 1,
+                List.of("com.acme.Ticker.start(Ticker.java:9)"), "main", List.of("scheduling-1"), 0, 0,
+                at("2026-11-25T09:05:07.004Z"), at("2026-11-25T09:05:07.004Z"), null, null, null, 2);
+
+        String text = TextReport.render(report(List.of(scheduler), List.of()), false);
+        JsonObject json = JsonParser.parseString(JsonReport.render(report(List.of(scheduler), List.of())))
+                .getAsJsonObject().getAsJsonArray("leaks").get(0).getAsJsonObject();
+
+        assertTrue(text.contains("   at exit: 0 running, 0 queued, 2 periodic tasks scheduled; threads: scheduling-1\n"), text);
+        assertEquals(2, json.get("periodic").getAsInt());
+        assertEquals(0, json.get("queued").getAsInt());
+    }
+
+    @Test
     void a_clean_report_is_one_line_or_nothing_when_quiet() {
         Report clean = report(List.of(), List.of());
         assertEquals("poolwatch: 7 pools seen, none leaked\n", TextReport.render(clean, false));
