@@ -64,7 +64,7 @@ class LibraryLifetimePoolsTest {
         assertEquals(" - 1 × " + TPE + " held by " + guavaJar + " for the life of the process", stderr.get(3));
         assertEquals("   created in the static initializer of " + ADAPTER + ", by thread \"main\", at:", stderr.get(4));
         assertStartsWith("      at " + ADAPTER + ".<clinit>(", stderr.get(5));
-        assertTrue(stderr.contains("      at " + GuavaAdapterPool.class.getName() + ".main(GuavaAdapterPool.java:27)"),
+        assertTrue(stderr.contains("      at " + GuavaAdapterPool.class.getName() + ".main(GuavaAdapterPool.java:28)"),
                 result.stderr());
 
         JsonReportFile report = JsonReportFile.read(json());

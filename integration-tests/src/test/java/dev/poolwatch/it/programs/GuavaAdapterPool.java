@@ -1,5 +1,6 @@
 package dev.poolwatch.it.programs;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,7 +26,13 @@ public final class GuavaAdapterPool {
             return "done";
         });
         ListenableFuture<String> listenable = JdkFutureAdapters.listenInPoolThread(plain);
-        listenable.addListener(() -> System.out.println("listener ran"), MoreExecutors.directExecutor());
+        CountDownLatch listenerRan = new CountDownLatch(1);
+        listenable.addListener(() -> {
+            System.out.println("listener ran");
+            listenerRan.countDown();
+        }, MoreExecutors.directExecutor());
+        // The listener runs on the adapter's thread, which may complete the future before calling it.
+        listenerRan.await();
         System.out.println("result: " + listenable.get());
         pool.shutdown();
     }
