@@ -347,7 +347,6 @@ public final class PoolRegistry {
         return droppedSites.count();
     }
 
-    /** Called once for each new submit-after-shutdown site, on the submitting thread; must not throw. */
     /** Reports only the pools created at sites {@code sites} accepts (the agent's includes and excludes). */
     public void reportOnly(Predicate<Site> sites) {
         reportedSites = sites;
@@ -375,6 +374,7 @@ public final class PoolRegistry {
         return record.libraryHolder() != null && !libraryHeldPoolsAreLeaks;
     }
 
+    /** {@code listener} is called once for each new submit-after-shutdown site, on the submitting thread; it must not throw. */
     public void onFirstSubmitAfterShutdown(Consumer<SubmitAfterShutdown> listener) {
         firstSubmitAfterShutdownListener = listener;
     }
