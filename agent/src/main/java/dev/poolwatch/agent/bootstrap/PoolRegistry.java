@@ -129,13 +129,16 @@ public final class PoolRegistry {
 
         @Override
         public void run() {
+            // Counted before the record goes, so that whoever finds no record finds the count.
             try {
-                PoolRecord record = registry.pools.removeEntry(entry);
+                PoolRecord record = registry.pools.valueOf(entry);
                 if (record != null && record.shutdownSite() == null && record.startedWorker()) {
                     registry.countGcClosed(record);
                 }
             } catch (Throwable error) {
                 InternalErrors.record(error);
+            } finally {
+                registry.pools.removeEntry(entry);
             }
         }
     }

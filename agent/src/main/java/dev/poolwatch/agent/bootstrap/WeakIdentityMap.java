@@ -74,6 +74,11 @@ final class WeakIdentityMap<V> {
         return entries.remove(new Key(key));
     }
 
+    /** The value of the entry {@link #putIfAbsent} added, whether or not its object was collected. */
+    V valueOf(Key entryKey) {
+        return entries.get(entryKey);
+    }
+
     /** Removes the entry {@link #putIfAbsent} added, whether or not its object was collected. */
     V removeEntry(Key entryKey) {
         return entries.remove(entryKey);
