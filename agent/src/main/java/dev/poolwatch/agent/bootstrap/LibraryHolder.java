@@ -34,13 +34,16 @@ public final class LibraryHolder {
      * or {@code null} if the program's own code created it. It is a library's when, from the first
      * application frame outwards, a library's static initializer comes before any frame of the
      * program's own ({@link LibraryJars}); only the frames a site keeps are looked at.
+     *
+     * @param decoded the same frames decoded: their method names are read there, since asking a
+     *        frame for its name costs the JDK a second lookup of the method it has decoded already
      */
-    static LibraryHolder of(List<StackWalker.StackFrame> siteFrames) {
+    static LibraryHolder of(List<StackWalker.StackFrame> siteFrames, StackTraceElement[] decoded) {
         int initializer = 0;
-        while (initializer < siteFrames.size() && !siteFrames.get(initializer).getMethodName().equals(STATIC_INITIALIZER)) {
+        while (initializer < decoded.length && !decoded[initializer].getMethodName().equals(STATIC_INITIALIZER)) {
             initializer++;
         }
-        if (initializer == siteFrames.size()) {
+        if (initializer == decoded.length) {
             return null; // the common case, told by method names alone: no class's code source is read
         }
         for (StackWalker.StackFrame frame : siteFrames.subList(0, initializer)) {

@@ -84,6 +84,6 @@ final class SiteCapture implements Function<Stream<StackWalker.StackFrame>, Site
         for (int i = 0; i < decoded.length; i++) {
             decoded[i] = kept.get(i).toStackTraceElement();
         }
-        return new Site(decoded, creator == null ? null : LibraryHolder.of(kept));
+        return new Site(decoded, creator == null ? null : LibraryHolder.of(kept, decoded));
     }
 }
