@@ -32,7 +32,9 @@ public final class NotClosingPool {
 
     private static List<String> startWorkAndForgetThePool() {
         ThreadPool pool = new ThreadPool();
-        pool.applyAsync(SeedTask::run);
+        // Longer than the article's second, so that the collector finds the task still running
+        // however long a busy machine makes it wait: the Cleaner's terminate interrupts it.
+        pool.applyAsync(() -> SeedTask.runFor(10));
         return pool.workerNames();
     }
 

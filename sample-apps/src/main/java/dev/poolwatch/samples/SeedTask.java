@@ -11,9 +11,14 @@ final class SeedTask {
 
     /** Reports, blocks for a second, reports: the article's {@code task()}. */
     static Void run() throws InterruptedException {
+        return runFor(1);
+    }
+
+    /** The article's task, blocking for {@code seconds} instead of one. */
+    static Void runFor(long seconds) throws InterruptedException {
         System.out.println("Task executing");
         try {
-            TimeUnit.SECONDS.sleep(1);
+            TimeUnit.SECONDS.sleep(seconds);
         } catch (InterruptedException e) {
             System.out.println("Task interrupted");
             throw e;
