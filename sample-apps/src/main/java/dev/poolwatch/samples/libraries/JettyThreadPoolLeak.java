@@ -1,6 +1,7 @@
 package dev.poolwatch.samples.libraries;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -25,6 +26,13 @@ public final class JettyThreadPoolLeak {
             }
         });
         running.await();
+        if (!busy) {
+            // Jetty counts the thread busy until its task has returned: exit once it is idle again.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (pool.getBusyThreads() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
         System.exit(0);
     }
 
