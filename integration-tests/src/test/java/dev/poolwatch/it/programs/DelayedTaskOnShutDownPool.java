@@ -8,9 +8,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a task on a pool after a delay, through {@code CompletableFuture.delayedExecutor}. With
- * {@code late}, the pool is shut down before the delay ends (before the task is even scheduled): the JDK's delay thread hands the task to
- * the shut-down pool, which refuses it, and the task's future never completes; the program only
- * learns of it from its own timeout. Without, the task runs and the pool is shut down after.
+ * {@code late}, the pool is shut down before the delay ends (before the task is even scheduled): the
+ * JDK's delay thread hands the task to the shut-down pool, which refuses it, and the task's future
+ * never completes; the program only learns of it from its own timeout. Without, the task runs and
+ * the pool is shut down after.
  */
 public final class DelayedTaskOnShutDownPool {
 
